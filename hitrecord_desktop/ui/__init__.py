@@ -1,0 +1,1 @@
+"""Qt widgets, item models, the bridge of signals and the task module."""
