@@ -1,0 +1,421 @@
+"""Resumable uploads by the tus 1.0.0 protocol (core, creation, checksum, termination, expiration).
+
+Written here rather than taken from a library: no maintained tus server for FastAPI keeps its
+state in our database, checks the whole file's SHA-256 or ties uploads to our accounts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import secrets
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy import select
+from starlette.requests import ClientDisconnect
+
+from .challenge_routes import api_base
+from .media_store import MediaStore
+from .problems import ProblemError, not_found
+from .schemas import ProblemOut
+from .security import current_token, database
+from .settings import ServerSettings
+from .tables import AccessToken, Contribution, Upload
+from .tus_protocol import (
+    CHECKSUM_ALGORITHMS,
+    EXTENSIONS,
+    OFFSET_CONTENT_TYPE,
+    TUS_VERSION,
+    bad_request,
+    clean_filename,
+    clean_filetype,
+    clean_sha256,
+    http_date,
+    parse_checksum,
+    parse_metadata,
+    parse_non_negative,
+)
+
+router = APIRouter(prefix="/uploads", tags=["uploads (tus 1.0.0)"])
+
+_UPLOAD_ID_CHARS = set("0123456789abcdef")
+_TUS_HEADERS = {"Tus-Resumable": TUS_VERSION}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ProblemOut} for code in (400, 401, 404, 409, 410, 412, 413, 415, 423, 460)
+}
+
+
+def require_tus_version(request: Request) -> None:
+    if request.headers.get("tus-resumable") != TUS_VERSION:
+        raise ProblemError(
+            412,
+            "precondition-failed",
+            "Unsupported tus version",
+            f"Send 'Tus-Resumable: {TUS_VERSION}'; it is the only version this server speaks.",
+            headers={"Tus-Version": TUS_VERSION, **_TUS_HEADERS},
+        )
+
+
+TusVersion = Depends(require_tus_version)
+Token = Annotated[AccessToken, Depends(current_token)]
+
+
+class UploadState:
+    """What the server holds in memory per upload: a lock against parallel PATCHes and the
+    running SHA-256, so finishing needs no second read of the whole file."""
+
+    def __init__(self) -> None:
+        self.lock = asyncio.Lock()
+        self.hashed_offset = 0
+        self.hasher = hashlib.sha256()
+
+
+def _states(request: Request) -> dict[str, UploadState]:
+    return request.app.state.tus_states
+
+
+def _settings(request: Request) -> ServerSettings:
+    return request.app.state.settings
+
+
+def _file(request: Request, upload_id: str) -> Path:
+    return _settings(request).uploads_dir / upload_id
+
+
+def _upload_url(request: Request, upload_id: str) -> str:
+    return f"{api_base(request)}/uploads/{upload_id}"
+
+
+def _load_owned(request: Request, upload_id: str, user_id: int) -> Upload:
+    """The upload if it exists and belongs to user_id; otherwise 404 (never reveal others')."""
+    if len(upload_id) != 32 or not set(upload_id) <= _UPLOAD_ID_CHARS:
+        raise not_found("upload", upload_id)
+    with database(request).session() as session:
+        upload = session.get(Upload, upload_id)
+    if upload is None or upload.owner_id != user_id:
+        raise not_found("upload", upload_id)
+    if upload.state == "receiving" and upload.expires_at <= datetime.now(UTC):
+        raise ProblemError(
+            410,
+            "upload-expired",
+            "Upload expired",
+            f"Upload {upload_id} expired unfinished; start the upload again.",
+            headers=_TUS_HEADERS,
+        )
+    return upload
+
+
+def _offset_headers(upload: Upload) -> dict[str, str]:
+    headers = {**_TUS_HEADERS, "Upload-Offset": str(upload.offset)}
+    if upload.state == "receiving":
+        headers["Upload-Expires"] = http_date(upload.expires_at)
+    return headers
+
+
+@router.options("/", status_code=204, responses={204: {"description": "Capabilities."}})
+def options(request: Request) -> Response:
+    """What this tus server supports."""
+    return Response(
+        status_code=204,
+        headers={
+            **_TUS_HEADERS,
+            "Tus-Version": TUS_VERSION,
+            "Tus-Extension": EXTENSIONS,
+            "Tus-Max-Size": str(_settings(request).max_upload_bytes),
+            "Tus-Checksum-Algorithm": ",".join(CHECKSUM_ALGORITHMS),
+        },
+    )
+
+
+@router.post(
+    "/",
+    status_code=201,
+    dependencies=[TusVersion],
+    responses={201: {"description": "Created; see Location."}, **_ERRORS},
+)
+async def create_upload(request: Request, token: Token) -> Response:
+    """Creates an upload of Upload-Length bytes; a body makes it creation-with-upload."""
+    settings = _settings(request)
+    if request.headers.get("upload-defer-length") is not None:
+        raise bad_request("Upload-Defer-Length is not supported; send Upload-Length.")
+    length = parse_non_negative(request.headers.get("upload-length"), "Upload-Length")
+    if length > settings.max_upload_bytes:
+        raise ProblemError(
+            413,
+            "payload-too-large",
+            "Upload too large",
+            f"The file is {length} bytes; this server takes at most "
+            f"{settings.max_upload_bytes} bytes.",
+            headers=_TUS_HEADERS,
+        )
+    metadata_header = request.headers.get("upload-metadata", "")
+    metadata = parse_metadata(metadata_header)
+    now = datetime.now(UTC)
+    upload = Upload(
+        id=secrets.token_hex(16),
+        owner_id=token.user_id,
+        length=length,
+        offset=0,
+        metadata_header=metadata_header[:4096],
+        filename=clean_filename(metadata.get("filename")),
+        filetype=clean_filetype(metadata.get("filetype")),
+        expected_sha256=clean_sha256(metadata.get("sha256")),
+        state="receiving",
+        created_at=now,
+        expires_at=now + timedelta(seconds=settings.upload_expiry_seconds),
+    )
+    path = _file(request, upload.id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch()
+    await run_in_threadpool(_save_new, request, upload)
+    headers = {**_TUS_HEADERS, "Location": _upload_url(request, upload.id)}
+    headers["Upload-Expires"] = http_date(upload.expires_at)
+    has_body = request.headers.get("content-type", "").startswith(OFFSET_CONTENT_TYPE)
+    if has_body or length == 0:
+        upload = await _receive(request, upload, checksum=None)
+        headers.update(_offset_headers(upload))
+    return Response(status_code=201, headers=headers)
+
+
+def _save_new(request: Request, upload: Upload) -> None:
+    with database(request).session() as session:
+        session.add(upload)
+
+
+@router.head(
+    "/{upload_id}",
+    dependencies=[TusVersion],
+    responses={200: {"description": "Upload-Offset and Upload-Length."}, **_ERRORS},
+)
+def head_upload(upload_id: str, request: Request, token: Token) -> Response:
+    """How many bytes the server has: where a resumed upload continues."""
+    upload = _load_owned(request, upload_id, token.user_id)
+    headers = _offset_headers(upload)
+    headers["Upload-Length"] = str(upload.length)
+    headers["Cache-Control"] = "no-store"
+    if upload.metadata_header:
+        headers["Upload-Metadata"] = upload.metadata_header
+    return Response(status_code=200, headers=headers)
+
+
+@router.patch(
+    "/{upload_id}",
+    status_code=204,
+    dependencies=[TusVersion],
+    responses={204: {"description": "Bytes stored; see Upload-Offset."}, **_ERRORS},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {OFFSET_CONTENT_TYPE: {"schema": {"type": "string", "format": "binary"}}},
+        }
+    },
+)
+async def patch_upload(upload_id: str, request: Request, token: Token) -> Response:
+    """Appends the body at Upload-Offset. The chunk is checked against Upload-Checksum if sent."""
+    if not request.headers.get("content-type", "").startswith(OFFSET_CONTENT_TYPE):
+        raise ProblemError(
+            415,
+            "unsupported-media-type",
+            "Wrong content type",
+            f"PATCH bodies must be sent as '{OFFSET_CONTENT_TYPE}'.",
+            headers=_TUS_HEADERS,
+        )
+    offset = parse_non_negative(request.headers.get("upload-offset"), "Upload-Offset")
+    checksum = parse_checksum(request.headers.get("upload-checksum"))
+    upload = await run_in_threadpool(_load_owned, request, upload_id, token.user_id)
+    if offset != upload.offset:
+        raise ProblemError(
+            409,
+            "upload-offset-mismatch",
+            "Offset mismatch",
+            f"The server has {upload.offset} bytes of this upload, not {offset}; "
+            "ask with HEAD and continue from there.",
+            headers=_offset_headers(upload),
+        )
+    if upload.state == "failed":
+        raise ProblemError(
+            460, "checksum-mismatch", "Upload failed", upload.failure or "", headers=_TUS_HEADERS
+        )
+    upload = await _receive(request, upload, checksum)
+    return Response(status_code=204, headers=_offset_headers(upload))
+
+
+async def _receive(request: Request, upload: Upload, checksum: tuple[str, bytes] | None) -> Upload:
+    """Streams the body into the upload's file at its offset; finishes the upload at the end."""
+    state = _states(request).setdefault(upload.id, UploadState())
+    if state.lock.locked():
+        raise ProblemError(
+            423,
+            "locked",
+            "Upload busy",
+            "Another request is writing to this upload; wait for it or retry in a moment.",
+            headers=_TUS_HEADERS,
+        )
+    async with state.lock:
+        # Re-read under the lock: a PATCH that just finished may have moved the offset.
+        upload = await run_in_threadpool(_load_owned, request, upload.id, upload.owner_id)
+        start = upload.offset
+        path = _file(request, upload.id)
+        if state.hashed_offset != start:
+            state.hashed_offset, state.hasher = (
+                start,
+                await run_in_threadpool(_hash_prefix, path, start),
+            )
+        running = state.hasher.copy()
+        chunk_digest = CHECKSUM_ALGORITHMS[checksum[0]]() if checksum else None
+        room = upload.length - start
+        received = 0
+        too_large = disconnected = rejected = False
+        with path.open("r+b") as handle:
+            handle.seek(start)
+            handle.truncate()  # drop bytes a crashed request wrote past the confirmed offset
+            try:
+                async for block in request.stream():
+                    if received + len(block) > room:
+                        too_large = True
+                        break
+                    handle.write(block)
+                    running.update(block)
+                    if chunk_digest is not None:
+                        chunk_digest.update(block)
+                    received += len(block)
+            except ClientDisconnect:
+                disconnected = True
+            if checksum and chunk_digest is not None:
+                # A chunk that cannot be verified (cut short, or wrong) is not kept.
+                rejected = disconnected or chunk_digest.digest() != checksum[1]
+            if too_large or rejected:
+                handle.truncate(start)
+                received = 0
+                running = state.hasher.copy()
+            handle.flush()
+            await run_in_threadpool(_sync_file, handle.fileno())
+        if too_large:
+            raise ProblemError(
+                413,
+                "payload-too-large",
+                "Chunk too large",
+                f"The upload is {upload.length} bytes long; this chunk goes past its end.",
+                headers=_offset_headers(upload),
+            )
+        if rejected and not disconnected:
+            raise ProblemError(
+                460,
+                "checksum-mismatch",
+                "Checksum mismatch",
+                f"The chunk's {checksum[0]} does not match Upload-Checksum; it was discarded. "
+                "Send it again.",
+                headers=_offset_headers(upload),
+            )
+        state.hasher, state.hashed_offset = running, start + received
+        upload = await run_in_threadpool(_advance, request, upload.id, received, running)
+        if upload.state != "receiving":
+            _states(request).pop(upload.id, None)
+        if upload.state == "failed":
+            raise ProblemError(
+                460,
+                "checksum-mismatch",
+                "File checksum mismatch",
+                upload.failure or "The file does not match its declared sha256.",
+                headers=_TUS_HEADERS,
+            )
+        return upload
+
+
+def _sync_file(fd: int) -> None:
+    """Bytes are acknowledged (Upload-Offset) only once they are on disk."""
+    (os.fdatasync if hasattr(os, "fdatasync") else os.fsync)(fd)
+
+
+def _hash_prefix(path: Path, length: int) -> Any:
+    hasher = hashlib.sha256()
+    with path.open("rb") as handle:
+        remaining = length
+        while remaining > 0:
+            block = handle.read(min(remaining, 1 << 20))
+            if not block:
+                break
+            hasher.update(block)
+            remaining -= len(block)
+    return hasher
+
+
+def _advance(request: Request, upload_id: str, received: int, hasher: Any) -> Upload:
+    """Records received bytes; when the last one is in, verifies and stores the file."""
+    settings = _settings(request)
+    store: MediaStore = request.app.state.store
+    with database(request).session() as session:
+        upload = session.get(Upload, upload_id)
+        assert upload is not None
+        upload.offset += received
+        upload.expires_at = datetime.now(UTC) + timedelta(seconds=settings.upload_expiry_seconds)
+        if upload.offset == upload.length and upload.state == "receiving":
+            digest = hasher.hexdigest()
+            path = _file(request, upload.id)
+            if upload.expected_sha256 and digest != upload.expected_sha256:
+                upload.state = "failed"
+                upload.failure = (
+                    f"the file's sha256 is {digest}, but the upload declared "
+                    f"{upload.expected_sha256}"
+                )
+                path.unlink(missing_ok=True)
+            else:
+                store.adopt(path, digest)
+                upload.sha256 = digest
+                upload.state = "complete"
+        return upload
+
+
+@router.delete(
+    "/{upload_id}",
+    status_code=204,
+    dependencies=[TusVersion],
+    responses={204: {"description": "Terminated."}, **_ERRORS},
+)
+async def terminate_upload(upload_id: str, request: Request, token: Token) -> Response:
+    """tus termination: forgets the upload and deletes its partial file."""
+    upload = await run_in_threadpool(_load_owned, request, upload_id, token.user_id)
+    state = _states(request).get(upload.id)
+    if state is not None and state.lock.locked():
+        raise ProblemError(
+            423, "locked", "Upload busy", "A PATCH is writing to this upload.", headers=_TUS_HEADERS
+        )
+    await run_in_threadpool(_forget, request, upload.id)
+    _states(request).pop(upload.id, None)
+    return Response(status_code=204, headers=_TUS_HEADERS)
+
+
+def _forget(request: Request, upload_id: str) -> None:
+    with database(request).session() as session:
+        upload = session.get(Upload, upload_id)
+        if upload is None:
+            return
+        used = session.scalar(select(Contribution.id).where(Contribution.upload_id == upload_id))
+        if used is not None:
+            raise ProblemError(
+                409,
+                "conflict",
+                "Upload in use",
+                f"Upload {upload_id} became contribution {used}; it cannot be terminated.",
+                headers=_TUS_HEADERS,
+            )
+        session.delete(upload)
+    _file(request, upload_id).unlink(missing_ok=True)
+
+
+def purge_expired_uploads(db: Any, settings: ServerSettings) -> int:
+    """Deletes unfinished uploads past their expiry; called at start and from time to time."""
+    now = datetime.now(UTC)
+    with db.session() as session:
+        expired = session.scalars(
+            select(Upload).where(Upload.state == "receiving", Upload.expires_at <= now)
+        ).all()
+        for upload in expired:
+            (settings.uploads_dir / upload.id).unlink(missing_ok=True)
+            session.delete(upload)
+        return len(expired)
