@@ -1,0 +1,428 @@
+"""A small tus 1.0.0 client of our own, on `requests`, for uploading takes.
+
+Why not tuspy (which the tests use to check our server speaks standard tus):
+
+* its default fingerprint for remembering upload URLs is the md5 of the first 64 KiB plus the
+  size, so two takes with the same header, leading silence and length collide and one would
+  resume into the other's upload; we key uploads by the upload job's own id instead, kept by the
+  app;
+* it neither retries nor stores the upload URL unless told to, and then its retry is a
+  `time.sleep` that cannot be interrupted - pause and cancel must act at once, so every wait here
+  is on the caller's `threading.Event`, and a cancel also stops a chunk that is being sent;
+* a connection that breaks mid-chunk is normal at home; here it means "ask the server (HEAD)
+  where it got to and carry on", bounded, with backoff.
+
+Files are read one chunk at a time, never whole. Each chunk carries `Upload-Checksum`, so a chunk
+damaged on the way is refused (460) and sent again.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import requests
+
+from hitrecord_desktop.api.errors import FILE_CHANGED, ApiError
+
+log = logging.getLogger(__name__)
+
+TUS_VERSION = "1.0.0"
+DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024
+DEFAULT_TIMEOUT = (3.05, 30.0)
+
+Progress = Callable[[int, int], None]
+
+_CHECKSUMS: dict[str, Callable[[bytes], Any]] = {
+    "sha1": hashlib.sha1,
+    "sha256": hashlib.sha256,
+    "md5": hashlib.md5,
+}
+# Answers after which asking the server for its offset and sending again can succeed.
+_RESYNC_STATUSES = frozenset({409, 423, 429, 460, 502, 503, 504})
+_UPLOAD_ID = re.compile(r"[0-9a-f]{32}")
+_METADATA_KEY = re.compile(r"[!-+\--~]+")  # visible ASCII but comma; no spaces
+_SEND_BLOCK = 64 * 1024
+_MAX_RETRY_AFTER = 10.0
+_CANCEL_POLL_SECONDS = 0.02
+
+
+@dataclass(frozen=True)
+class TusCapabilities:
+    """What `OPTIONS` says the server supports."""
+
+    versions: tuple[str, ...]
+    extensions: tuple[str, ...]
+    max_size: int | None
+    checksum_algorithms: tuple[str, ...]
+
+
+class _Cancelled(Exception):
+    """Raised from inside a request body to abandon the request at once."""
+
+
+class _CancellableBody:
+    """A chunk as a file-like request body that stops the send when `cancel` is set.
+
+    Has `__len__` so requests sends a Content-Length (tus wants one) instead of chunked encoding.
+    """
+
+    def __init__(self, data: bytes, cancel: threading.Event | None) -> None:
+        self._view = memoryview(data)
+        self._position = 0
+        self._cancel = cancel
+
+    def __len__(self) -> int:
+        return len(self._view)
+
+    def read(self, size: int = -1) -> bytes:
+        if self._cancel is not None and self._cancel.is_set():
+            raise _Cancelled
+        size = _SEND_BLOCK if size is None or size < 0 else min(size, _SEND_BLOCK)
+        block = self._view[self._position : self._position + size]
+        self._position += len(block)
+        return bytes(block)
+
+
+def encode_metadata(metadata: Mapping[str, str]) -> str:
+    """`Upload-Metadata`: comma-separated `key base64(value)`; an empty value is the key alone."""
+    pairs = []
+    for key, value in metadata.items():
+        if not _METADATA_KEY.fullmatch(key):
+            raise ValueError(f"tus metadata key {key!r} must be ASCII without spaces or commas")
+        if value == "":
+            pairs.append(key)
+        else:
+            pairs.append(f"{key} {base64.b64encode(value.encode('utf-8')).decode('ascii')}")
+    return ",".join(pairs)
+
+
+def upload_id_from_url(url: str) -> str:
+    """The upload id (for POST /contributions) from an upload URL."""
+    upload_id = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    if not _UPLOAD_ID.fullmatch(upload_id):
+        raise ApiError.bad_response(f"the upload address does not end in an upload id: {url}")
+    return upload_id
+
+
+class _Attempts:
+    """Failures in a row during one upload() call, and the waits between them."""
+
+    def __init__(self, uploader: TusUploader, cancel: threading.Event | None) -> None:
+        self.uploader = uploader
+        self.cancel = cancel
+        self.in_a_row = 0
+        self.refused_at: int | None = None  # where the last 460 (checksum mismatch) happened
+        self.refusal: ApiError | None = None  # that 460, until a chunk is accepted again
+
+    def succeeded(self) -> None:
+        self.in_a_row = 0
+        self.refused_at = self.refusal = None
+
+    def refused(self, offset: int, error: ApiError) -> None:
+        """A 460: once may be a chunk damaged on the way; twice at one offset is the file."""
+        if self.refused_at == offset:
+            raise error
+        self.refused_at, self.refusal = offset, error
+
+    def failed(self, error: ApiError, *, wait: bool = True) -> None:
+        """Count a failure; give up after `retries` in a row, else back off (cancel cuts it)."""
+        self.in_a_row += 1
+        uploader = self.uploader
+        if self.in_a_row > uploader.retries:
+            raise error
+        if not wait:
+            return
+        delay = min(uploader.max_backoff, uploader.backoff * 2 ** (self.in_a_row - 1))
+        if error.retry_after is not None:
+            delay = max(delay, min(error.retry_after, _MAX_RETRY_AFTER))
+        if self.cancel is None:
+            time.sleep(delay)
+        elif self.cancel.wait(delay):
+            raise ApiError.cancelled("The upload") from error
+
+
+class TusUploader:
+    """Create, resume, finish and delete tus uploads on one server.
+
+    `session_or_client` is a `PlatformClient` (its retry-free session and timeouts are used) or a
+    `requests.Session` that must not retry PATCH by itself.
+    """
+
+    def __init__(
+        self,
+        session_or_client: Any,
+        uploads_url: str,
+        token: str | None,
+        *,
+        timeout: float | tuple[float, float] | None = None,
+        retries: int = 5,
+        backoff: float = 0.5,
+        max_backoff: float = 8.0,
+    ) -> None:
+        plain = getattr(session_or_client, "plain_session", None)
+        if isinstance(plain, requests.Session):
+            self._session = plain
+            default_timeout = getattr(session_or_client, "timeout", DEFAULT_TIMEOUT)
+        elif isinstance(session_or_client, requests.Session):
+            self._session = session_or_client
+            default_timeout = DEFAULT_TIMEOUT
+        else:
+            raise TypeError("TusUploader needs a PlatformClient or a requests.Session")
+        self.uploads_url = uploads_url
+        self._token = token
+        self.timeout = timeout if timeout is not None else default_timeout
+        self.retries = retries
+        self.backoff = backoff
+        self.max_backoff = max_backoff
+
+    def __repr__(self) -> str:
+        return f"TusUploader({self.uploads_url!r})"
+
+    # -- the four tus requests ----------------------------------------------------------------
+
+    def capabilities(self) -> TusCapabilities:
+        response = self._request("OPTIONS", self.uploads_url, tus=False)
+        if response.status_code not in (200, 204):
+            raise ApiError.from_response(response)
+        headers = response.headers
+        max_size = headers.get("Tus-Max-Size")
+        return TusCapabilities(
+            versions=_csv(headers.get("Tus-Version")),
+            extensions=_csv(headers.get("Tus-Extension")),
+            max_size=int(max_size) if max_size and max_size.isdigit() else None,
+            checksum_algorithms=_csv(headers.get("Tus-Checksum-Algorithm")),
+        )
+
+    def create(self, path_or_size: Path | str | int, metadata: Mapping[str, str]) -> str:
+        """Announce an upload of that many bytes; answers its absolute URL. Never retried."""
+        headers = {"Upload-Length": str(_size_of(path_or_size))}
+        if metadata:
+            headers["Upload-Metadata"] = encode_metadata(metadata)
+        response = self._request("POST", self.uploads_url, headers=headers)
+        if response.status_code != 201:
+            raise ApiError.from_response(response)
+        location = response.headers.get("Location")
+        if not location:
+            raise ApiError.bad_response("201 Created without a Location", status=201)
+        return urljoin(self.uploads_url, location)
+
+    def offset(self, url: str) -> int:
+        """How many bytes of the upload the server has."""
+        return self._head(url)[0]
+
+    def terminate(self, url: str) -> None:
+        """Delete the upload and its partial file; one already gone counts as done."""
+        response = self._request("DELETE", url)
+        if response.status_code not in (204, 404, 410):
+            raise ApiError.from_response(response)
+
+    def upload(
+        self,
+        url: str,
+        path: Path | str,
+        *,
+        chunk_size: int = DEFAULT_CHUNK_SIZE,
+        checksum: str | None = "sha1",
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> None:
+        """Send the rest of `path`, starting where the server says it is.
+
+        Connection errors and 409/423/460/429/5xx answers lead to a HEAD and a new try, up to
+        `retries` times in a row, with backoff. `progress(done, total)` reports bytes the server
+        has confirmed. Setting `cancel` raises ApiError `cancelled` within ~20 ms, whether a chunk
+        is being sent, its answer awaited or a backoff waited out; the upload stays resumable.
+        """
+        if chunk_size < 1:
+            raise ValueError("chunk_size must be positive")
+        if checksum is not None and checksum not in _CHECKSUMS:
+            raise ValueError(f"checksum must be one of {', '.join(_CHECKSUMS)} or None")
+        path = Path(path)
+        size = path.stat().st_size
+        attempts = _Attempts(self, cancel)
+        offset: int | None = None
+        with open(path, "rb") as source:
+            while offset is None or offset < size:
+                _raise_if_cancelled(cancel)
+                if offset is None:
+                    offset = self._resync(url, path, size, attempts)
+                else:
+                    source.seek(offset)
+                    chunk = source.read(min(chunk_size, size - offset))
+                    if len(chunk) != min(chunk_size, size - offset):
+                        raise _file_changed(path)
+                    offset = self._send_chunk(url, offset, chunk, size, checksum, attempts)
+                if offset is not None and progress is not None:
+                    progress(offset, size)
+
+    def _resync(self, url: str, path: Path, size: int, attempts: _Attempts) -> int | None:
+        """Where the server is (None: it could not be asked this time, try again)."""
+        try:
+            offset, length = self._head(url, attempts.cancel)
+        except _Cancelled:
+            raise ApiError.cancelled("The upload") from None
+        except ApiError as error:
+            if not error.is_network_error and error.status not in _RESYNC_STATUSES:
+                raise
+            attempts.failed(error)
+            return None
+        if (length is not None and length != size) or offset > size:
+            raise _file_changed(path)
+        if attempts.refusal is not None and offset >= size:
+            # The last bytes arrived but the whole file failed the server's sha256 check; HEAD
+            # then reports the upload as full, yet it is dead.
+            raise attempts.refusal
+        return offset
+
+    def _send_chunk(
+        self,
+        url: str,
+        offset: int,
+        chunk: bytes,
+        size: int,
+        checksum: str | None,
+        attempts: _Attempts,
+    ) -> int | None:
+        """PATCH one chunk; the new offset, or None when the server must be asked again."""
+        headers = {"Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream"}
+        if checksum is not None:
+            digest = base64.b64encode(_CHECKSUMS[checksum](chunk).digest()).decode("ascii")
+            headers["Upload-Checksum"] = f"{checksum} {digest}"
+        body = _CancellableBody(chunk, attempts.cancel)
+        try:
+            response = self._request(
+                "PATCH", url, headers=headers, data=body, cancel=attempts.cancel
+            )
+        except _Cancelled:
+            raise ApiError.cancelled("The upload") from None
+        except ApiError as error:
+            if not error.is_network_error:
+                raise
+            log.info("upload chunk at %d broke (%s); resyncing", offset, error.type)
+            attempts.failed(error)
+            return None
+        if response.status_code == 204:
+            confirmed = _offset_header(response)
+            if not offset < confirmed <= size:
+                raise ApiError.bad_response(
+                    f"upload offset went from {offset} to {confirmed} of {size}", status=204
+                )
+            attempts.succeeded()
+            return confirmed
+        error = ApiError.from_response(response)
+        if response.status_code not in _RESYNC_STATUSES:
+            raise error
+        log.info("upload chunk at %d refused (%s); resyncing", offset, error.type)
+        if response.status_code == 460:
+            attempts.refused(offset, error)
+        # 409 only means our offset is stale: ask again at once.
+        attempts.failed(error, wait=response.status_code != 409)
+        return None
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def _request(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: dict[str, str] | None = None,
+        data: Any = None,
+        tus: bool = True,
+        cancel: threading.Event | None = None,
+    ) -> requests.Response:
+        headers = dict(headers or {})
+        if tus:
+            headers["Tus-Resumable"] = TUS_VERSION
+            if self._token is not None:
+                headers["Authorization"] = f"Bearer {self._token}"
+
+        def send() -> requests.Response:
+            return self._session.request(
+                method, url, headers=headers, data=data, timeout=self.timeout
+            )
+
+        try:
+            response = send() if cancel is None else _unless_cancelled(send, cancel)
+        except requests.RequestException as exc:
+            raise ApiError.from_exception(exc, url) from exc
+        log.debug("tus %s %s -> %s", method, urlsplit(url).path, response.status_code)
+        return response
+
+    def _head(self, url: str, cancel: threading.Event | None = None) -> tuple[int, int | None]:
+        response = self._request("HEAD", url, cancel=cancel)
+        if response.status_code != 200:
+            raise ApiError.from_response(response)
+        length = response.headers.get("Upload-Length")
+        return _offset_header(response), int(length) if length and length.isdigit() else None
+
+
+def _unless_cancelled(send: Callable[[], requests.Response], cancel: threading.Event) -> Any:
+    """Run `send` on a helper thread and stop waiting for it the moment `cancel` is set.
+
+    A request that is still sending stops at its body's next block (`_CancellableBody`); one that
+    has handed everything to the kernel and waits for the answer would otherwise hold the caller
+    until the socket buffer drains over a slow uplink. That request is left to finish or fail on
+    its own; it only reads memory, and the upload stays resumable (the next HEAD tells the truth).
+    """
+    outcome: dict[str, Any] = {}
+    done = threading.Event()
+
+    def run() -> None:
+        try:
+            outcome["response"] = send()
+        except BaseException as exc:  # handed to the waiting thread
+            outcome["error"] = exc
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name="tus-request", daemon=True).start()
+    while not done.wait(_CANCEL_POLL_SECONDS):
+        if cancel.is_set():
+            raise _Cancelled
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["response"]
+
+
+def _offset_header(response: requests.Response) -> int:
+    value = response.headers.get("Upload-Offset", "")
+    if not value.isdigit():
+        raise ApiError.bad_response(
+            f"Upload-Offset should be a number, got {value[:20]!r}", status=response.status_code
+        )
+    return int(value)
+
+
+def _file_changed(path: Path) -> ApiError:
+    return ApiError(
+        f"{path.name} changed since its upload began, so the upload cannot continue. "
+        "Start the upload again.",
+        title="File changed",
+        type=FILE_CHANGED,
+    )
+
+
+def _size_of(path_or_size: Path | str | int) -> int:
+    if isinstance(path_or_size, int):
+        return path_or_size
+    return Path(path_or_size).stat().st_size
+
+
+def _csv(value: str | None) -> tuple[str, ...]:
+    return tuple(item.strip() for item in (value or "").split(",") if item.strip())
+
+
+def _raise_if_cancelled(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise ApiError.cancelled("The upload")
