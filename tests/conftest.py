@@ -33,3 +33,14 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("HITRECORD_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def secret_service() -> Iterator[dict[str, str]]:
+    """Environment variables of a real, private Secret Service (gnome-keyring on its own D-Bus)."""
+    from tests.support.secret_service import private_secret_service
+
+    with private_secret_service() as env:
+        if env is None:
+            pytest.skip("gnome-keyring and dbus are not installed (make test installs them)")
+        yield env

@@ -20,6 +20,7 @@ from .media_store import MediaStore
 from .problems import install_problem_handlers
 from .schemas import HealthOut
 from .security import issue_token, password_hasher, token_digest
+from .server_timing import ServerTimingMiddleware
 from .settings import ServerSettings
 from .tables import AccessToken, User, utcnow
 from .tus_routes import purge_expired_uploads
@@ -102,6 +103,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         limit=settings.max_json_bytes,
         exempt_prefix=f"{API_PREFIX}/uploads",
     )
+    app.add_middleware(ServerTimingMiddleware)
 
     api = APIRouter(prefix=API_PREFIX)
 

@@ -1,0 +1,210 @@
+"""Platform server on loopback: listing a page of 50 out of 10,000 challenges, and tus upload
+throughput of a 200 MB file against a raw single PUT of the same bytes to the same server."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import statistics
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import requests
+from fastapi import Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import insert
+
+from hitrecord_desktop.api.client import PlatformClient
+from hitrecord_desktop.server.app import create_app
+from hitrecord_desktop.server.runner import ThreadedServer
+from hitrecord_desktop.server.settings import ServerSettings
+from hitrecord_desktop.server.tables import Challenge, ChallengeRole, User
+
+CHALLENGES = 10_000
+UPLOAD_BYTES = 200 * 1024 * 1024
+ROLES = ("vocals", "narration", "music", "instrument", "sound_design", "animation", "video")
+WORDS = [
+    "night",
+    "bus",
+    "lighthouse",
+    "paper",
+    "boats",
+    "rain",
+    "street",
+    "blues",
+    "guitar",
+    "choir",
+    "synth",
+    "drums",
+    "harbour",
+    "winter",
+    "song",
+    "animation",
+    "short",
+    "film",
+    "narration",
+    "ambient",
+    "piano",
+    "strings",
+]
+
+
+def _seed(app: object, count: int) -> None:
+    db = app.state.db  # type: ignore[attr-defined]
+    rng = random.Random(7)
+    now = datetime.now(UTC)
+    with db.session() as session:
+        user = User(username="bench", display_name="Bench", password_hash="!")
+        session.add(user)
+        session.flush()
+        rows = [
+            {
+                "id": i + 1,
+                "author_id": user.id,
+                "title": " ".join(rng.choices(WORDS, k=4)).capitalize(),
+                "brief": " ".join(rng.choices(WORDS, k=30)),
+                "kind": rng.choice(("audio", "video")),
+                "status": "open" if rng.random() < 0.8 else "closed",
+                "deadline": (
+                    now + timedelta(days=rng.randint(1, 90)) if rng.random() < 0.7 else None
+                ),
+                "created_at": now - timedelta(minutes=count - i),
+                "contribution_count": rng.randint(0, 40),
+            }
+            for i in range(count)
+        ]
+        session.execute(insert(Challenge), rows)
+        session.execute(
+            insert(ChallengeRole),
+            [{"challenge_id": r["id"], "role": rng.choice(ROLES), "position": 0} for r in rows],
+        )
+
+
+def _server_ms(session: requests.Session, url: str, params: dict | None = None) -> float:
+    response = session.get(url, params=params, timeout=30)
+    response.raise_for_status()
+    timing = response.headers["server-timing"]
+    return float(timing.split("dur=")[1])
+
+
+def _median_ms(session: requests.Session, url: str, params: dict | None, n: int) -> float:
+    for _ in range(5):
+        _server_ms(session, url, params)  # warm caches and connection
+    return statistics.median(_server_ms(session, url, params) for _ in range(n))
+
+
+def _listing(api: str) -> list[dict]:
+    session = requests.Session()
+    n = 200
+    health = _median_ms(session, f"{api}/health", None, n)
+    first = _median_ms(session, f"{api}/challenges", {"limit": 50, "status": "any"}, n)
+    page = session.get(f"{api}/challenges", params={"limit": 50, "status": "any"}).json()
+    cursor = page["next_cursor"]
+    for _ in range(60):  # walk ~3,000 rows deep
+        page = session.get(
+            f"{api}/challenges", params={"limit": 50, "status": "any", "cursor": cursor}
+        ).json()
+        cursor = page["next_cursor"]
+    deep = _median_ms(
+        session, f"{api}/challenges", {"limit": 50, "status": "any", "cursor": cursor}, n
+    )
+    search = _median_ms(session, f"{api}/challenges", {"limit": 50, "q": "night gui"}, n)
+    rows = []
+    for name, value in (
+        ("list 50 of 10k challenges (first page)", first),
+        ("list 50 of 10k challenges (page 61, cursor)", deep),
+        ("full-text search, 50 of 10k", search),
+    ):
+        rows.append(
+            {
+                "name": name,
+                "value": round(value, 2),
+                "unit": "ms server median",
+                "baseline": f"GET /health {health:.2f} ms",
+                "ratio": round(value / health, 1),
+                "target": "≤ 25 ms",
+            }
+        )
+    return rows
+
+
+def _write_random_file(path: Path, size: int) -> str:
+    digest = hashlib.sha256()
+    block = 4 * 1024 * 1024
+    with path.open("wb") as handle:
+        remaining = size
+        while remaining:
+            data = os.urandom(min(block, remaining))
+            digest.update(data)
+            handle.write(data)
+            remaining -= len(data)
+    return digest.hexdigest()
+
+
+def _add_raw_put(app: object, folder: Path) -> None:
+    """The baseline: one PUT streaming the body to a file, synced, as tus PATCH does.
+
+    Under /api/v1/uploads so the same body-size policy applies as to tus requests."""
+
+    @app.put("/api/v1/uploads/bench-raw/{name}")  # type: ignore[attr-defined]
+    async def raw_put(name: str, request: Request) -> JSONResponse:
+        path = folder / f"raw-{int(name)}"
+        with path.open("wb") as handle:
+            async for block in request.stream():
+                handle.write(block)
+            handle.flush()
+            os.fdatasync(handle.fileno())
+        return JSONResponse({"bytes": path.stat().st_size})
+
+
+def _throughput(server_url: str, api: str, path: Path, sha256: str) -> list[dict]:
+    session = requests.Session()
+    raw_rates, tus_rates = [], []
+    with PlatformClient(server_url) as client:
+        client.register("uploader", "bench-password")
+        client.login("uploader", "bench-password")
+        uploader = client.uploader()
+        for attempt in range(2):
+            started = time.perf_counter()
+            with path.open("rb") as handle:
+                session.put(f"{api}/uploads/bench-raw/{attempt}", data=handle).raise_for_status()
+            raw_rates.append(UPLOAD_BYTES / (time.perf_counter() - started) / 1e6)
+
+            started = time.perf_counter()
+            url = uploader.create(path, {"filename": "take.wav", "sha256": sha256})
+            uploader.upload(url, path)
+            tus_rates.append(UPLOAD_BYTES / (time.perf_counter() - started) / 1e6)
+    raw, tus = max(raw_rates), max(tus_rates)
+    return [
+        {
+            "name": "tus upload, 200 MB (8 MiB chunks, sha1 per chunk, sha256 verified)",
+            "value": round(tus, 1),
+            "unit": "MB/s",
+            "baseline": f"raw single PUT {raw:.1f} MB/s",
+            "ratio": round(tus / raw, 2),
+            "target": "≥ 0.80",
+        }
+    ]
+
+
+def run() -> list[dict]:
+    with tempfile.TemporaryDirectory(prefix="hitrecord-bench-") as folder:
+        root = Path(folder)
+        app = create_app(ServerSettings(data_dir=root / "server", argon2_time_cost=1))
+        _seed(app, CHALLENGES)
+        _add_raw_put(app, root)
+        big = root / "big.bin"
+        sha256 = _write_random_file(big, UPLOAD_BYTES)
+        with ThreadedServer(app) as server:
+            api = server.url + "/api/v1"
+            rows = _listing(api)
+            rows += _throughput(server.url, api, big, sha256)
+        return rows
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(row)

@@ -1,0 +1,49 @@
+"""Composition root of the GUI: checks the display, builds the application and its window."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from .. import __version__
+from ..api.token_store import TokenStore
+from ..connection import Connection, open_current
+from ..paths import AppPaths
+from ..user_settings import load_settings
+from .main_window import MainWindow
+from .tasks import TaskRunner
+
+NO_DISPLAY_MESSAGE = (
+    "HitRecord Desktop needs a display, and none was found (DISPLAY and WAYLAND_DISPLAY are "
+    "unset).\nOn a machine without a screen, run it inside a virtual one:\n"
+    "    xvfb-run -a make run        (from a source checkout)\n"
+    "    xvfb-run -a hitrecord-desktop"
+)
+
+
+def has_display() -> bool:
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_gui(paths: AppPaths) -> int:
+    if not has_display():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("HitRecord Desktop")
+    app.setOrganizationName("HitRecord")
+    app.setApplicationVersion(__version__)
+    settings = load_settings(paths.settings_file)
+
+    def open_connection() -> Connection:
+        return open_current(paths, settings, TokenStore())
+
+    tasks = TaskRunner(app)
+    window = MainWindow(tasks, open_connection)
+    window.show()
+    window.start()
+    return app.exec()

@@ -1,0 +1,213 @@
+"""The main window: a frame hosting the challenge browser. Later panels plug in here."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QWidget,
+)
+
+from .. import __version__
+from ..api.models import Challenge, Contribution
+from ..connection import Connection
+from .challenge_detail import ChallengeDetail
+from .challenge_model import ChallengeTableModel
+from .tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+PAGE_SIZE = 50
+
+
+class MainWindow(QMainWindow):
+    """Opens the connection in the background, then lists the current server's challenges."""
+
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        open_connection: Callable[[], Connection],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._open_connection = open_connection
+        self.connection: Connection | None = None
+        self.setWindowTitle(self.tr("HitRecord Desktop"))
+        self.setObjectName("main_window")
+        self.resize(1180, 720)
+
+        self.model = ChallengeTableModel(tasks, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("challenge_table")
+        self.table.setAccessibleName(self.tr("Challenges"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(ChallengeTableModel.COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.detail = ChallengeDetail(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(splitter)
+
+        self._build_actions()
+        self._build_status_bar()
+        self.model.loading_changed.connect(self._show_loading)
+        self.model.load_failed.connect(self._show_error)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.reload)
+        self._detail_task: int | None = None
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setObjectName("challenge_search")
+        self.search.setPlaceholderText(self.tr("Search challenges"))
+        self.search.setAccessibleName(self.tr("Search challenges"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(360)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.setStatusTip(self.tr("Load the challenges again"))
+        self.refresh_action.triggered.connect(self.reload)
+        find_action = QAction(self.tr("&Find"), self)
+        find_action.setShortcut(QKeySequence.StandardKey.Find)
+        find_action.triggered.connect(lambda: self.search.setFocus())
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        about_action = QAction(self.tr("&About HitRecord Desktop"), self)
+        about_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        about_action.triggered.connect(self._about)
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(find_action)
+        view_menu.addAction(self.refresh_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(about_action)
+        for action in (find_action, quit_action, about_action):
+            self.addAction(action)
+
+        toolbar = QToolBar(self.tr("Challenges"), self)
+        toolbar.setObjectName("challenge_toolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.search)
+        toolbar.addAction(self.refresh_action)
+        self.addToolBar(toolbar)
+
+    def _build_status_bar(self) -> None:
+        self.server_label = QLabel(self.tr("Starting the local community…"), self)
+        self.server_label.setObjectName("server_label")
+        self.server_label.setAccessibleName(self.tr("Server"))
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(self.tr("Loading"))
+        self.progress.setRange(0, 0)  # busy: the length of a page load is unknown
+        self.progress.setMaximumWidth(140)
+        self.statusBar().addWidget(self.server_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+
+    # -- connection and loading --------------------------------------------------------------
+
+    def start(self) -> None:
+        """Opens the connection off the GUI thread; the window is usable meanwhile."""
+        self.progress.show()
+        self._tasks.run(self._open_connection, self._connected, self._connection_failed)
+
+    def _connected(self, connection: Connection) -> None:
+        self.connection = connection
+        who = (
+            self.tr("signed in as {0}").format(connection.username)
+            if (connection.client.signed_in)
+            else self.tr("not signed in")
+        )
+        self.server_label.setText(f"{connection.label} · {who}")
+        if connection.notice:
+            self.statusBar().showMessage(connection.notice, 15000)
+        self.reload()
+
+    def _connection_failed(self, error: Exception) -> None:
+        log.error("cannot open the connection: %s", error)
+        self.progress.hide()
+        self.server_label.setText(self.tr("Not connected"))
+        QMessageBox.warning(self, self.tr("Cannot connect"), str(error))
+
+    def reload(self) -> None:
+        if self.connection is None:
+            return
+        client, query = self.connection.client, self.search.text().strip() or None
+        self.model.set_source(
+            lambda cursor: client.list_challenges(q=query, cursor=cursor, limit=PAGE_SIZE)
+        )
+        self.detail.show_nothing()
+
+    def _show_loading(self, loading: bool) -> None:
+        self.progress.setVisible(loading)
+        if not loading and self.model.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+
+    def _show_error(self, message: str) -> None:
+        self.statusBar().showMessage(self.tr("Could not load challenges: {0}").format(message))
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = selected.indexes()
+        challenge = self.model.challenge_at(rows[0].row()) if rows else None
+        if challenge is None or self.connection is None:
+            self.detail.show_nothing()
+            return
+        self.detail.show_challenge(challenge)
+        if self._detail_task is not None:
+            self._tasks.forget(self._detail_task)
+        client = self.connection.client
+        self._detail_task = self._tasks.run(
+            lambda: list(client.iter_contributions(challenge.id)),
+            lambda contributions: self._show_contributions(challenge, contributions),
+            lambda error: self.statusBar().showMessage(str(error), 10000),
+        )
+
+    def _show_contributions(self, challenge: Challenge, contributions: list[Contribution]) -> None:
+        self._detail_task = None
+        self.detail.show_challenge(challenge, contributions)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About HitRecord Desktop"),
+            self.tr("HitRecord Desktop {0}\nFinish work together: every piece credited.").format(
+                __version__
+            ),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._tasks.wait(3000)
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+        super().closeEvent(event)

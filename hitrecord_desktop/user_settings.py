@@ -1,0 +1,92 @@
+"""The user's settings, declared once with their defaults, saved atomically as JSON.
+
+Secrets never go here: sign-in tokens live in the keyring (api/token_store.py).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+LOCAL = "local"  # the embedded local community, always available
+
+
+@dataclass(frozen=True)
+class Account:
+    server_url: str
+    username: str
+
+
+@dataclass
+class UserSettings:
+    """Everything the app remembers between runs, except secrets and window geometry."""
+
+    current_server: str = LOCAL
+    accounts: list[Account] = field(default_factory=list)
+
+    def account_for(self, server_url: str) -> Account | None:
+        return next((a for a in self.accounts if a.server_url == server_url), None)
+
+    def remember_account(self, account: Account) -> None:
+        self.accounts = [a for a in self.accounts if a.server_url != account.server_url]
+        self.accounts.append(account)
+
+
+def _from_json(data: Any) -> UserSettings:
+    settings = UserSettings()
+    if not isinstance(data, dict):
+        raise ValueError("the file does not hold a JSON object")
+    current = data.get("current_server", LOCAL)
+    if not isinstance(current, str):
+        raise ValueError("current_server must be a string")
+    settings.current_server = current
+    accounts = data.get("accounts", [])
+    if not isinstance(accounts, list):
+        raise ValueError("accounts must be a list")
+    for index, item in enumerate(accounts):
+        if not (
+            isinstance(item, dict)
+            and isinstance(item.get("server_url"), str)
+            and isinstance(item.get("username"), str)
+        ):
+            raise ValueError(f"accounts[{index}] needs server_url and username strings")
+        settings.accounts.append(Account(item["server_url"], item["username"]))
+    return settings
+
+
+def load_settings(path: Path) -> UserSettings:
+    """The saved settings; defaults if there are none. A broken file is set aside, not lost."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return UserSettings()
+    try:
+        return _from_json(json.loads(text))
+    except ValueError as exc:
+        kept = path.with_suffix(".broken.json")
+        os.replace(path, kept)
+        log.warning("settings file %s is broken (%s); kept it as %s", path, exc, kept)
+        return UserSettings()
+
+
+def save_settings(path: Path, settings: UserSettings) -> None:
+    """Writes atomically: a temp file in the same folder, fsync, rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n"
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

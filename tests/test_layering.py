@@ -1,0 +1,33 @@
+"""The Qt-free core imports no Qt, libVLC or audio device library (STYLE.md habit 1)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+CORE_MODULES = [
+    "hitrecord_desktop.api.client",
+    "hitrecord_desktop.api.tus_client",
+    "hitrecord_desktop.api.token_store",
+    "hitrecord_desktop.server.app",
+    "hitrecord_desktop.server.demo",
+    "hitrecord_desktop.connection",
+    "hitrecord_desktop.local_community",
+    "hitrecord_desktop.user_settings",
+    "hitrecord_desktop.cli",
+]
+
+
+def test_core_imports_without_qt() -> None:
+    code = (
+        "import sys\n"
+        "for name in ('PySide6', 'shiboken6', 'vlc', 'sounddevice'):\n"
+        "    sys.modules[name] = None\n"
+        f"import importlib\nfor m in {CORE_MODULES!r}:\n    importlib.import_module(m)\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"

@@ -1,0 +1,77 @@
+"""The main window against the real demo server: real widgets, real HTTP, no stand-ins."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hitrecord_desktop.api.client import PlatformClient
+from hitrecord_desktop.connection import Connection
+from hitrecord_desktop.ui.main_window import MainWindow
+from hitrecord_desktop.ui.tasks import TaskRunner
+from tests.support.live_server import LiveServer
+
+OPEN_DEMO_CHALLENGES = 5
+
+
+@pytest.fixture
+def window(qtbot, live_server: LiveServer):  # type: ignore[no-untyped-def]
+    tasks = TaskRunner()
+
+    def open_connection() -> Connection:
+        return Connection(PlatformClient(live_server.url), "Demo server", False, None)
+
+    main = MainWindow(tasks, open_connection)
+    qtbot.addWidget(main)
+    main.show()
+    main.start()
+    qtbot.waitUntil(lambda: main.model.rowCount() == OPEN_DEMO_CHALLENGES, timeout=15000)
+    yield main
+    main.close()
+
+
+def test_lists_the_open_demo_challenges(window: MainWindow) -> None:
+    assert window.windowTitle() == "HitRecord Desktop"
+    titles = {window.model.challenge_at(r).title for r in range(window.model.rowCount())}
+    assert "Vocals wanted: Night Bus" in titles
+    assert "Spoken word for a zine launch" not in titles
+    assert window.server_label.text().startswith("Demo server")
+
+
+def test_selecting_shows_brief_and_lineage(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    row = next(
+        r
+        for r in range(window.model.rowCount())
+        if window.model.challenge_at(r).title == "Vocals wanted: Night Bus"
+    )
+    window.table.selectRow(row)
+    qtbot.waitUntil(lambda: "built on" in window.detail.toPlainText(), timeout=10000)
+    text = window.detail.toPlainText()
+    assert "96 BPM" in text
+    assert "High harmony from bar 3" in text
+    assert "Night Bus (backing track)" in text
+
+
+def test_search_narrows_the_list(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(window.search, "paper boa")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10000)
+    assert window.model.challenge_at(0).title == "Music for my animation: Paper Boats"
+
+
+def test_every_action_has_a_shortcut(window: MainWindow) -> None:
+    actions = [a for a in window.findChildren(type(window.refresh_action)) if a.text()]
+    assert actions
+    for action in actions:
+        if action.menu() is None and not action.isSeparator() and action.text():
+            assert not action.shortcut().isEmpty(), action.text()
+
+
+def test_screenshot(window: MainWindow, tmp_path: Path) -> None:
+    """Grabs the window as a person would see it; the image must show content, not a blank."""
+    window.resize(1180, 720)
+    image = window.grab().toImage()
+    assert image.width() >= 1000
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, 400, 23)}
+    assert len(colours) > 5
+    image.save(str(tmp_path / "main-window.png"))
