@@ -32,6 +32,12 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 50
 
 
+def _keys(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
+    """The platform's keys for a standard action, or fallback where the platform has none
+    (several Linux desktops bind nothing to Quit)."""
+    return QKeySequence.keyBindings(standard) or [QKeySequence(fallback)]
+
+
 class MainWindow(QMainWindow):
     """Opens the connection in the background, then lists the current server's challenges."""
 
@@ -58,10 +64,10 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(ChallengeTableModel.COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.detail = ChallengeDetail(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
@@ -93,14 +99,14 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
 
         self.refresh_action = QAction(self.tr("&Refresh"), self)
-        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.setShortcuts(_keys(QKeySequence.StandardKey.Refresh, "F5"))
         self.refresh_action.setStatusTip(self.tr("Load the challenges again"))
         self.refresh_action.triggered.connect(self.reload)
         find_action = QAction(self.tr("&Find"), self)
-        find_action.setShortcut(QKeySequence.StandardKey.Find)
+        find_action.setShortcuts(_keys(QKeySequence.StandardKey.Find, "Ctrl+F"))
         find_action.triggered.connect(lambda: self.search.setFocus())
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         about_action = QAction(self.tr("&About HitRecord Desktop"), self)
         about_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
@@ -170,6 +176,9 @@ class MainWindow(QMainWindow):
 
     def _show_loading(self, loading: bool) -> None:
         self.progress.setVisible(loading)
+        if not loading:
+            for column in range(1, self.model.columnCount()):
+                self.table.resizeColumnToContents(column)
         if not loading and self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
 
