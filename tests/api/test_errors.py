@@ -78,6 +78,7 @@ def test_a_server_that_never_answers_is_a_timeout() -> None:
             client.health()
         assert time.monotonic() - started < 2
     assert caught.value.type == "timeout" and caught.value.is_network_error
+    assert str(caught.value).startswith("The HitRecord server at 127.0.0.1:")
     assert "did not answer in time" in str(caught.value)
 
 
