@@ -4,23 +4,11 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import re
 from pathlib import Path
 
+from .api.redaction import RedactSecrets
+
 _FORMAT = "%(asctime)s %(levelname)-7s %(name)s [%(threadName)s] %(message)s"
-# Belt and braces: our code never logs a token, but a library's debug line might.
-_SECRET = re.compile(r"(?i)(bearer\s+|access_token[\"']?\s*[:=]\s*[\"']?)[A-Za-z0-9._~+/=-]{8,}")
-
-
-class RedactSecrets(logging.Filter):
-    """Masks bearer tokens and access_token values in every record that reaches a handler."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        redacted = _SECRET.sub(lambda m: m.group(1) + "[redacted]", message)
-        if redacted != message:
-            record.msg, record.args = redacted, None
-        return True
 
 
 def configure_logging(log_dir: Path, *, verbose: bool = False, name: str = "hitrecord") -> Path:

@@ -20,7 +20,8 @@ def test_rotating_file_without_secrets(tmp_path: Path) -> None:
         assert "Bearer [redacted]" in text
         assert "abcdefghijklmnopqrstuvwxyz0123" not in text
         assert "zyxwvutsrqponmlkjihgfedcba9876" not in text
-        handler = next(h for h in logging.getLogger().handlers if getattr(h, "baseFilename", None))
+        ours = [h for h in logging.getLogger().handlers if getattr(h, "_hitrecord", False)]
+        handler = next(h for h in ours if getattr(h, "baseFilename", None))
         assert handler.maxBytes > 0 and handler.backupCount > 0  # type: ignore[attr-defined]
     finally:
         for handler in list(logging.getLogger().handlers):
