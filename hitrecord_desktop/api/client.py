@@ -340,7 +340,7 @@ class PlatformClient:
             raise ApiError.from_response(response)
         return response
 
-    def _decode(self, response: requests.Response, parse: Callable[[object, str], T]) -> T:
+    def _decode(self, response: requests.Response, parse: Callable[..., T]) -> T:
         try:
             data = response.json()
         except ValueError:
@@ -348,15 +348,13 @@ class PlatformClient:
                 "the answer is not JSON", status=response.status_code
             ) from None
         try:
-            return parse(data, "answer")
+            return parse(data)  # each model names its fields from its own name: challenge.id
         except ApiError as error:
             if error.type == BAD_RESPONSE:
                 error.status = response.status_code
             raise
 
-    def _get_cached(
-        self, path: str, params: dict[str, Any] | None, parse: Callable[[object, str], T]
-    ) -> T:
+    def _get_cached(self, path: str, params: dict[str, Any] | None, parse: Callable[..., T]) -> T:
         url = requests.Request("GET", self.api_url + path, params=params).prepare().url
         assert url is not None
         cached = self._etags.get(url)
@@ -390,8 +388,8 @@ class PlatformClient:
             seen.add(cursor)
 
 
-def _page_of(parse_item: Callable[[object, str], T]) -> Callable[[object, str], Page[T]]:
-    return lambda data, where: Page.from_json(data, parse_item, where)
+def _page_of(parse_item: Callable[[object, str], T]) -> Callable[..., Page[T]]:
+    return lambda data, where="page": Page.from_json(data, parse_item, where)
 
 
 def _iso(moment: datetime) -> str:

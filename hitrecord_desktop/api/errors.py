@@ -155,7 +155,7 @@ class ApiError(Exception):
             )
         if isinstance(exc, requests.Timeout) or _gave_up_on_read_timeouts(exc):
             return cls(
-                f"{where} did not answer in time. Try again in a moment.",
+                f"{where[0].upper()}{where[1:]} did not answer in time. Try again in a moment.",
                 title="The server is slow to answer",
                 type=TIMEOUT,
             )

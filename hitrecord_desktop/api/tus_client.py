@@ -67,7 +67,8 @@ class TusCapabilities:
 
 
 class _Cancelled(Exception):
-    """Raised from inside a request body to abandon the request at once."""
+    """The caller's cancel event was set: raised from a request body that is being sent, or by
+    the wait for a request's answer; upload() turns it into ApiError `cancelled`."""
 
 
 class _CancellableBody:

@@ -9,6 +9,7 @@ import pytest
 
 from hitrecord_desktop.api import ApiError, PlatformClient
 from tests.api.conftest import MakeClient
+from tests.support.cutting_proxy import CuttingProxy
 from tests.support.live_server import LiveServer
 
 
@@ -77,6 +78,7 @@ def test_a_server_that_never_answers_is_a_timeout() -> None:
             client.health()
         assert time.monotonic() - started < 2
     assert caught.value.type == "timeout" and caught.value.is_network_error
+    assert str(caught.value).startswith("The HitRecord server at 127.0.0.1:")
     assert "did not answer in time" in str(caught.value)
 
 
@@ -85,3 +87,16 @@ def test_client_side_argument_mistakes_are_python_errors(client: PlatformClient)
         client.update_challenge(1, colour="red")
     with pytest.raises(ValueError):
         client.create_contribution("0" * 32, 1, "t", "vocals", [], idempotency_key="has space")
+
+
+def test_a_captive_portal_page_instead_of_json_is_a_bad_response(
+    make_client: MakeClient, proxy: CuttingProxy
+) -> None:
+    """Hotel Wi-Fi answers 200 with its own HTML page: not a crash, an error in words."""
+    client = make_client(proxy.url, signed_in=False, retries=0)
+    proxy.answer_with(200, reason="OK")
+    with pytest.raises(ApiError) as caught:
+        client.list_challenges()
+    error = caught.value
+    assert (error.type, error.status) == ("bad-response", 200)
+    assert "cannot read" in str(error) and "not JSON" in str(error)

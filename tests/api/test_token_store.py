@@ -148,3 +148,21 @@ def test_an_allowed_secure_backend_is_used_as_is() -> None:
 def test_the_token_is_not_in_the_stores_repr(store: TokenStore) -> None:
     store.save(SERVER, "mara", "very-secret-token")
     assert "very-secret-token" not in repr(store)
+
+
+def test_a_real_secret_service_keeps_the_token(
+    secret_service: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """gnome-keyring on a private D-Bus: the kind of keyring the store is meant for."""
+    for name, value in secret_service.items():
+        monkeypatch.setenv(name, value)
+    from keyring.backends.SecretService import Keyring as SecretServiceKeyring
+
+    store = TokenStore(backend=SecretServiceKeyring())
+    assert store.available()
+    store.save(SERVER, "mara", "token-in-the-keyring")
+    assert store.load("https://community.example.org", "MARA") == "token-in-the-keyring"
+    assert store.load(SERVER, "theo") is None
+    store.delete(SERVER, "mara")
+    assert store.load(SERVER, "mara") is None
+    store.delete(SERVER, "mara")
