@@ -1,1 +1,1 @@
-"""The platform service: FastAPI app, storage and the demo community. Imports nothing of the client."""
+"""The platform service: FastAPI app, storage, demo community. Imports nothing of the client."""
