@@ -91,7 +91,7 @@ run: install
 	  echo "make run: no display (DISPLAY and WAYLAND_DISPLAY are empty, QT_QPA_PLATFORM is not set)."; \
 	  echo "Start it on a virtual screen instead:"; \
 	  echo "    xvfb-run -a make run"; \
-	  echo "(xvfb and xauth are installed now), or without any screen: QT_QPA_PLATFORM=offscreen make run"; \
+	  echo "(xvfb and xauth are installed for that), or with no screen at all: QT_QPA_PLATFORM=offscreen make run"; \
 	  exit 2; \
 	fi
 	$(VENV)/bin/hitrecord-desktop $(ARGS)
