@@ -47,7 +47,9 @@ RUNTIME_PACKAGES := \
 #   ffmpeg                  makes and checks media files in tests
 #   postgresql              a throw-away database cluster for the platform server's tests
 #   dbus                    a private session bus (dbus-run-session), away from the desktop keyring
-TEST_PACKAGES := xvfb xauth pulseaudio pulseaudio-utils libasound2-plugins ffmpeg postgresql dbus
+#   gnome-keyring           a real Secret Service on that private bus, for the keyring tests
+TEST_PACKAGES := xvfb xauth pulseaudio pulseaudio-utils libasound2-plugins ffmpeg postgresql dbus \
+	gnome-keyring
 
 .PHONY: help install system-packages test-packages run test lint bench openapi lock clean
 
