@@ -117,6 +117,7 @@ def parse_non_negative(header: str | None, name: str) -> int:
     if header is None:
         raise bad_request(f"The {name} header is missing.")
     text = header.strip()
-    if not text.isdigit() or len(text) > 19:
+    # isdigit() alone admits non-ASCII digits such as '²', which int() then refuses.
+    if not text.isascii() or not text.isdigit() or len(text) > 19:
         raise bad_request(f"The {name} header must be a non-negative integer.")
     return int(text)
