@@ -259,6 +259,19 @@ async def _receive(request: Request, upload: Upload, checksum: tuple[str, bytes]
     async with state.lock:
         # Re-read under the lock: a PATCH that just finished may have moved the offset.
         upload = await run_in_threadpool(_load_owned, request, upload.id, upload.owner_id)
+        if upload.state == "complete":
+            # Its file has moved to the media store: nothing more fits, and there is nothing
+            # to append to.
+            async for block in request.stream():
+                if block:
+                    raise ProblemError(
+                        413,
+                        "payload-too-large",
+                        "Upload complete",
+                        f"Upload {upload.id} already has all its {upload.length} bytes.",
+                        headers=_offset_headers(upload),
+                    )
+            return upload
         start = upload.offset
         path = _file(request, upload.id)
         if state.hashed_offset != start:
