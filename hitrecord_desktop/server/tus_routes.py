@@ -228,6 +228,13 @@ async def patch_upload(upload_id: str, request: Request, token: Token) -> Respon
     offset = parse_non_negative(request.headers.get("upload-offset"), "Upload-Offset")
     checksum = parse_checksum(request.headers.get("upload-checksum"))
     upload = await run_in_threadpool(_load_owned, request, upload_id, token.user_id)
+    _check_writable(upload, offset)
+    upload = await _receive(request, upload, checksum)
+    return Response(status_code=204, headers=_offset_headers(upload))
+
+
+def _check_writable(upload: Upload, offset: int) -> None:
+    """409 unless the client's Upload-Offset is where the upload stands; 460 if it failed."""
     if offset != upload.offset:
         raise ProblemError(
             409,
@@ -241,12 +248,11 @@ async def patch_upload(upload_id: str, request: Request, token: Token) -> Respon
         raise ProblemError(
             460, "checksum-mismatch", "Upload failed", upload.failure or "", headers=_TUS_HEADERS
         )
-    upload = await _receive(request, upload, checksum)
-    return Response(status_code=204, headers=_offset_headers(upload))
 
 
 async def _receive(request: Request, upload: Upload, checksum: tuple[str, bytes] | None) -> Upload:
-    """Streams the body into the upload's file at its offset; finishes the upload at the end."""
+    """Streams the body into the upload's file at upload.offset (the offset the client sent,
+    already checked); finishes the upload at the end."""
     state = _states(request).setdefault(upload.id, UploadState())
     if state.lock.locked():
         raise ProblemError(
@@ -257,8 +263,11 @@ async def _receive(request: Request, upload: Upload, checksum: tuple[str, bytes]
             headers=_TUS_HEADERS,
         )
     async with state.lock:
-        # Re-read under the lock: a PATCH that just finished may have moved the offset.
+        # Re-read under the lock: a PATCH that just finished may have moved the offset, and
+        # these bytes belong where the client said, not at the new end.
+        offset = upload.offset
         upload = await run_in_threadpool(_load_owned, request, upload.id, upload.owner_id)
+        _check_writable(upload, offset)
         if upload.state == "complete":
             # Its file has moved to the media store: nothing more fits, and there is nothing
             # to append to.
