@@ -71,7 +71,10 @@ class RegisterIn(StrictModel):
 
 
 class TokenIn(StrictModel):
-    username: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    # Compared in the database: PostgreSQL refuses a NUL in any text it is sent.
+    username: Annotated[
+        str, StringConstraints(min_length=1, max_length=64), AfterValidator(_no_control_chars)
+    ]
     password: Annotated[str, StringConstraints(min_length=1, max_length=256)]
 
 
