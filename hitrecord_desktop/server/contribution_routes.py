@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Request, Response, status
@@ -61,20 +62,25 @@ def get_contribution(contribution_id: ContributionId, request: Request) -> Contr
         return contribution_out(_load(session, contribution_id), api_base(request))
 
 
-def _check_range(header: str | None, size: int) -> None:
-    """A 416 problem for a Range the file cannot satisfy; malformed ones are ignored (RFC 9110)."""
-    if not header or not header.startswith("bytes="):
-        return
-    spec = header.removeprefix("bytes=").split(",")[0].strip()
-    start_text, _, end_text = spec.partition("-")
-    try:
-        if start_text:
-            start = int(start_text)
-            satisfiable = start < size
-        else:
-            satisfiable = int(end_text) > 0 and size > 0
-    except ValueError:
-        return
+# Longer numbers than these are no real range, and int() refuses past 4300 digits.
+_SINGLE_RANGE = re.compile(r"bytes=[ \t]*([0-9]{0,100})-([0-9]{0,100})[ \t]*", re.ASCII)
+
+
+def _check_range(header: str | None, size: int) -> bool:
+    """Whether to serve header's range: a 416 problem if the file cannot satisfy it; False for
+    a malformed or multi-part Range, which RFC 9110 lets us ignore (whole file, 200)."""
+    match = _SINGLE_RANGE.fullmatch(header or "")
+    if match is None:
+        return False
+    start_text, end_text = match.groups()
+    if start_text:
+        if end_text and int(end_text) < int(start_text):
+            return False  # last-pos before first-pos: invalid, so ignored
+        satisfiable = int(start_text) < size
+    elif end_text:
+        satisfiable = int(end_text) > 0 and size > 0
+    else:
+        return False
     if not satisfiable:
         raise ProblemError(
             416,
@@ -83,6 +89,7 @@ def _check_range(header: str | None, size: int) -> None:
             f"The file is {size} bytes long; the requested range starts past its end.",
             headers={"Content-Range": f"bytes */{size}"},
         )
+    return True
 
 
 @router.get(
@@ -113,7 +120,11 @@ def download_media(contribution_id: ContributionId, request: Request) -> Respons
             "Media missing",
             f"The file of contribution {contribution_id} is missing on this server.",
         )
-    _check_range(request.headers.get("range"), size)
+    if not _check_range(request.headers.get("range"), size):
+        # Starlette would answer such a Range with a plain-text 400 or 416 of its own.
+        request.scope["headers"] = [
+            (name, value) for name, value in request.scope["headers"] if name != b"range"
+        ]
     headers = {"ETag": etag, "Cache-Control": "public, max-age=31536000, immutable"}
     return FileResponse(
         path,
