@@ -227,8 +227,15 @@ def _check_upload(session: Session, body: ContributionIn, user_id: int) -> Uploa
         )
     used = session.scalar(select(Contribution.id).where(Contribution.upload_id == upload.id))
     if used is not None:
-        raise conflict(f"Upload {upload.id} already became contribution {used}.")
+        raise _UploadUsed(f"Upload {upload.id} already became contribution {used}.")
     return upload
+
+
+class _UploadUsed(ProblemError):
+    """409: the upload is a contribution already (perhaps made by a retry of this request)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(409, "conflict", "Conflict", detail)
 
 
 def _check_lineage(session: Session, body: ContributionIn) -> None:
@@ -321,11 +328,14 @@ def create_contribution(
             session.flush()
             session.refresh(contribution)
             return contribution_out(contribution, base)
-    except IntegrityError:
-        # A concurrent request with the same key or upload won the race: answer as it did.
+    except (IntegrityError, _UploadUsed) as error:
+        # A concurrent request with the same key or upload won the race (it committed after
+        # this one looked for the key): answer as it did.
         with db.session() as session:
             existing = _replay(session, user.id, idempotency_key, digest)
             if existing is None:
+                if isinstance(error, _UploadUsed):
+                    raise
                 raise conflict(f"Upload {body.upload_id} already became a contribution.") from None
             response.status_code = status.HTTP_200_OK
             response.headers["Idempotent-Replayed"] = "true"
