@@ -43,6 +43,11 @@ IdempotencyKey = Annotated[
     ),
 ]
 MAX_CREDIT_DEPTH = 64
+# Media goes out as the type its upload declared (application/octet-stream if none).
+_MEDIA_CONTENT = {
+    media_type: {"schema": {"type": "string", "format": "binary"}}
+    for media_type in ("audio/*", "video/*", "application/octet-stream")
+}
 
 
 def _load(session: Session, contribution_id: int) -> Contribution:
@@ -96,8 +101,8 @@ def _check_range(header: str | None, size: int) -> bool:
     "/contributions/{contribution_id}/media",
     response_class=FileResponse,
     responses={
-        200: {"content": {"application/octet-stream": {}}, "description": "The media file."},
-        206: {"description": "The requested byte range."},
+        200: {"content": _MEDIA_CONTENT, "description": "The media file, as its media_type."},
+        206: {"content": _MEDIA_CONTENT, "description": "The requested byte range."},
         304: {"description": "Not modified (If-None-Match matched the ETag)."},
         404: {"model": ProblemOut},
         416: {"model": ProblemOut},
