@@ -325,22 +325,39 @@ def _send_until(send: Any, done: Any, what: str, timeout: float = 10.0) -> reque
     return response
 
 
+def _wait_until_busy(url: str, token: str) -> requests.Response:
+    """Waits until the hand-made PATCH holds the upload: an empty PATCH then gets 423. (Before
+    that, the empty PATCH stores nothing and answers 204.)"""
+    time.sleep(0.2)  # let the server read the hand-made PATCH's headers and take the lock
+    return _send_until(
+        lambda: patch_chunk(url, token, 0, b""),
+        lambda response: response.status_code == 423,
+        "the hand-made PATCH to hold the upload",
+    )
+
+
+def _wait_until_free(url: str, token: str, offset: int) -> requests.Response:
+    return _send_until(
+        lambda: patch_chunk(url, token, offset, b""),
+        lambda response: response.status_code != 423,
+        "the cut PATCH to let go of the upload",
+    )
+
+
 def test_patch_cut_mid_body_keeps_the_bytes_received(
     api: str, token: str, challenge: dict[str, Any]
 ) -> None:
     url = create_upload(api, token, len(DATA), sha256=SHA256)
     sock = _start_patch(url, token, 0, len(DATA))
     sock.sendall(DATA[:120_000])
+    _wait_until_busy(url, token)
     sock.close()
 
     _wait_for(lambda: upload_offset(url, token) == 120_000, "the server to keep 120000 bytes")
+    assert _wait_until_free(url, token, 120_000).status_code == 204
+    assert upload_offset(url, token) == 120_000
     # The kept bytes count towards the whole-file hash like any others.
-    resumed = _send_until(
-        lambda: patch_chunk(url, token, 120_000, DATA[120_000:]),
-        lambda response: response.status_code != 423,
-        "the cut PATCH to let go of the upload",
-    )
-    assert resumed.status_code == 204, resumed.text
+    assert patch_chunk(url, token, 120_000, DATA[120_000:]).status_code == 204
     _assert_stored(_contribute(api, token, challenge["id"], _upload_id(url)), DATA)
 
 
@@ -351,16 +368,14 @@ def test_patch_cut_mid_body_with_a_checksum_keeps_nothing(
     digest = base64.b64encode(hashlib.sha1(DATA).digest()).decode()
     sock = _start_patch(url, token, 0, len(DATA), **{"Upload-Checksum": f"sha1 {digest}"})
     sock.sendall(DATA[:120_000])
+    _wait_until_busy(url, token)
     sock.close()
 
-    # Once the cut PATCH has let go (no 423), a full PATCH from 0 succeeds only if nothing of
-    # the unverifiable chunk was kept (else 409).
-    resumed = _send_until(
-        lambda: patch_chunk(url, token, 0, DATA),
-        lambda response: response.status_code != 423,
-        "the cut PATCH to let go of the upload",
-    )
-    assert resumed.status_code == 204, resumed.text
+    # A chunk that cannot be verified is not kept: still at 0 (409 here if any byte were).
+    free = _wait_until_free(url, token, 0)
+    assert free.status_code == 204, free.text
+    assert upload_offset(url, token) == 0
+    assert patch_chunk(url, token, 0, DATA).status_code == 204
     _assert_stored(_contribute(api, token, challenge["id"], _upload_id(url)), DATA)
 
 
@@ -369,18 +384,17 @@ def test_a_second_writer_gets_423_while_a_patch_is_running(api: str, token: str)
     sock = _start_patch(url, token, 0, 1000)
     try:
         sock.sendall(b"a" * 400)
-        time.sleep(0.2)  # let the server take the upload's lock
-        busy = _send_until(
-            lambda: patch_chunk(url, token, 0, b""),
-            lambda response: response.status_code == 423,
-            "the first PATCH to hold the upload",
-        )
-        assert_problem(busy, 423, "locked")
+        assert_problem(_wait_until_busy(url, token), 423, "locked")
         assert_problem(requests.delete(url, headers={**TUS, **bearer(token)}), 423, "locked")
         sock.sendall(b"a" * 600)
-        reply = sock.recv(4096).decode("latin-1")
-        assert reply.startswith("HTTP/1.1 204"), reply
-        assert "upload-offset: 1000" in reply.lower()
+        reply = b""
+        while b"\r\n\r\n" not in reply:
+            piece = sock.recv(4096)
+            assert piece, reply
+            reply += piece
+        text = reply.decode("latin-1")
+        assert text.startswith("HTTP/1.1 204"), text
+        assert "upload-offset: 1000" in text.lower()
     finally:
         sock.close()
     assert upload_offset(url, token) == 1000
