@@ -9,7 +9,8 @@ from sqlalchemy import ColumnElement, and_, func, literal_column, select, text
 from .tables import Challenge
 
 _MAX_TERMS = 8
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits: '_' is in \w, but both databases' tokenizers split words at it.
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 # PostgreSQL's parser reads 'foo@example.com', 'example.org/path' or 'v1.5' as one email, host
 # or version token, so none of the words inside could be found, while SQLite's tokenizer splits
