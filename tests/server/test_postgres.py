@@ -249,6 +249,8 @@ def test_full_text_search_matches_prefixes_of_every_word(backend: LiveServer) ->
     other = new_challenge(api, token, title="Unrelated", brief=f"Mentions {tag} only here")
 
     assert set(_ids(api, q=tag)) == {bus["id"], train["id"], other["id"]}
+    assert set(_ids(api, q=f"{tag} _ __")) == {bus["id"], train["id"], other["id"]}
+    assert _ids(api, q="_ __ *") == []
     assert _ids(api, q=f"{tag} nig") == [bus["id"]]
     assert _ids(api, q=f"{tag.upper()}, NIGHT!") == [bus["id"]]
     assert set(_ids(api, q=f"{tag} tra")) == {bus["id"], train["id"]}
