@@ -43,11 +43,6 @@ SHA256 = hashlib.sha256(DATA).hexdigest()
 
 
 @pytest.fixture(scope="module")
-def api(server: LiveServer) -> str:
-    return server.api
-
-
-@pytest.fixture(scope="module")
 def token(api: str) -> str:
     return sign_up(api, unique("uploader"))
 
