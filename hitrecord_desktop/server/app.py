@@ -6,6 +6,7 @@ import logging
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from sqlalchemy import select, update
@@ -17,7 +18,7 @@ from .challenge_routes import router as challenge_router
 from .contribution_routes import router as contribution_router
 from .database import Database
 from .media_store import MediaStore
-from .problems import install_problem_handlers
+from .problems import document_problems, install_problem_handlers
 from .schemas import HealthOut
 from .security import issue_token, password_hasher, token_digest
 from .server_timing import ServerTimingMiddleware
@@ -98,6 +99,13 @@ def create_app(settings: ServerSettings) -> FastAPI:
         log.info("purged %d expired uploads", purged)
 
     install_problem_handlers(app)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = document_problems(FastAPI.openapi(app))
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     app.add_middleware(
         BodyLimitMiddleware,
         limit=settings.max_json_bytes,

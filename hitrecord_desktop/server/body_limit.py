@@ -7,17 +7,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .problems import PROBLEM_BASE, PROBLEM_MEDIA_TYPE, ProblemError
-
-
-class BodyTooLarge(ProblemError):
-    def __init__(self, limit: int) -> None:
-        super().__init__(
-            413,
-            "payload-too-large",
-            "Request too large",
-            f"The request body is larger than this endpoint takes ({limit} bytes).",
-        )
+from .problems import PROBLEM_BASE, PROBLEM_MEDIA_TYPE
 
 
 class BodyLimitMiddleware:
@@ -37,19 +27,31 @@ class BodyLimitMiddleware:
         if declared is not None and declared > self.limit:
             await _send_problem(scope, send, self.limit)
             return
+        # A chunked body declares no length: read it here, counting, and hand it on whole.
+        # (Raising from inside receive() instead reached FastAPI's body parser, which turns
+        # any error into a 400.) Bodies under this limit are JSON, read whole anyway.
+        chunks: list[bytes] = []
         seen = 0
-        limit = self.limit
-
-        async def counted_receive() -> Message:
-            nonlocal seen
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > limit:
-                    raise BodyTooLarge(limit)
-            return message
+            if message["type"] != "http.request":
+                break  # the client went away; the app sees the disconnect below
+            chunks.append(message.get("body", b""))
+            seen += len(chunks[-1])
+            if seen > self.limit:
+                await _send_problem(scope, send, self.limit)
+                return
+            if not message.get("more_body", False):
+                message = {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+                break
+        pending: list[Message] = [message]
 
-        await self.app(scope, counted_receive, send)
+        async def replay_receive() -> Message:
+            if pending:
+                return pending.pop()
+            return await receive()
+
+        await self.app(scope, replay_receive, send)
 
 
 def _content_length(scope: Scope) -> int | None:

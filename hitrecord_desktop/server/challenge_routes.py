@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
@@ -51,11 +51,17 @@ def _parse_time(value: Any) -> datetime:
         raise invalid("query.cursor", "is not a cursor this server gave out") from None
     if parsed.tzinfo is None:
         raise invalid("query.cursor", "is not a cursor this server gave out")
-    return parsed
+    try:
+        # Stored as UTC: a time near year 1 or 9999 may not convert.
+        return parsed.astimezone(UTC)
+    except OverflowError:
+        raise invalid("query.cursor", "is not a cursor this server gave out") from None
 
 
 def _check_int(value: Any) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
+    # Ids and counts are 32-bit columns: a bigger number is no cursor of ours, and binding it
+    # would fail in the database (SQLite above 2^63, PostgreSQL above 2^31).
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_ID:
         raise invalid("query.cursor", "is not a cursor this server gave out")
     return value
 

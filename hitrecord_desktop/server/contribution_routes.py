@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Request, Response, status
@@ -42,6 +43,11 @@ IdempotencyKey = Annotated[
     ),
 ]
 MAX_CREDIT_DEPTH = 64
+# Media goes out as the type its upload declared (application/octet-stream if none).
+_MEDIA_CONTENT = {
+    media_type: {"schema": {"type": "string", "format": "binary"}}
+    for media_type in ("audio/*", "video/*", "application/octet-stream")
+}
 
 
 def _load(session: Session, contribution_id: int) -> Contribution:
@@ -61,20 +67,25 @@ def get_contribution(contribution_id: ContributionId, request: Request) -> Contr
         return contribution_out(_load(session, contribution_id), api_base(request))
 
 
-def _check_range(header: str | None, size: int) -> None:
-    """A 416 problem for a Range the file cannot satisfy; malformed ones are ignored (RFC 9110)."""
-    if not header or not header.startswith("bytes="):
-        return
-    spec = header.removeprefix("bytes=").split(",")[0].strip()
-    start_text, _, end_text = spec.partition("-")
-    try:
-        if start_text:
-            start = int(start_text)
-            satisfiable = start < size
-        else:
-            satisfiable = int(end_text) > 0 and size > 0
-    except ValueError:
-        return
+# Longer numbers than these are no real range, and int() refuses past 4300 digits.
+_SINGLE_RANGE = re.compile(r"bytes=[ \t]*([0-9]{0,100})-([0-9]{0,100})[ \t]*", re.ASCII)
+
+
+def _check_range(header: str | None, size: int) -> bool:
+    """Whether to serve header's range: a 416 problem if the file cannot satisfy it; False for
+    a malformed or multi-part Range, which RFC 9110 lets us ignore (whole file, 200)."""
+    match = _SINGLE_RANGE.fullmatch(header or "")
+    if match is None:
+        return False
+    start_text, end_text = match.groups()
+    if start_text:
+        if end_text and int(end_text) < int(start_text):
+            return False  # last-pos before first-pos: invalid, so ignored
+        satisfiable = int(start_text) < size
+    elif end_text:
+        satisfiable = int(end_text) > 0 and size > 0
+    else:
+        return False
     if not satisfiable:
         raise ProblemError(
             416,
@@ -83,14 +94,15 @@ def _check_range(header: str | None, size: int) -> None:
             f"The file is {size} bytes long; the requested range starts past its end.",
             headers={"Content-Range": f"bytes */{size}"},
         )
+    return True
 
 
 @router.get(
     "/contributions/{contribution_id}/media",
     response_class=FileResponse,
     responses={
-        200: {"content": {"application/octet-stream": {}}, "description": "The media file."},
-        206: {"description": "The requested byte range."},
+        200: {"content": _MEDIA_CONTENT, "description": "The media file, as its media_type."},
+        206: {"content": _MEDIA_CONTENT, "description": "The requested byte range."},
         304: {"description": "Not modified (If-None-Match matched the ETag)."},
         404: {"model": ProblemOut},
         416: {"model": ProblemOut},
@@ -113,7 +125,11 @@ def download_media(contribution_id: ContributionId, request: Request) -> Respons
             "Media missing",
             f"The file of contribution {contribution_id} is missing on this server.",
         )
-    _check_range(request.headers.get("range"), size)
+    if not _check_range(request.headers.get("range"), size):
+        # Starlette would answer such a Range with a plain-text 400 or 416 of its own.
+        request.scope["headers"] = [
+            (name, value) for name, value in request.scope["headers"] if name != b"range"
+        ]
     headers = {"ETag": etag, "Cache-Control": "public, max-age=31536000, immutable"}
     return FileResponse(
         path,
@@ -216,8 +232,15 @@ def _check_upload(session: Session, body: ContributionIn, user_id: int) -> Uploa
         )
     used = session.scalar(select(Contribution.id).where(Contribution.upload_id == upload.id))
     if used is not None:
-        raise conflict(f"Upload {upload.id} already became contribution {used}.")
+        raise _UploadUsed(f"Upload {upload.id} already became contribution {used}.")
     return upload
+
+
+class _UploadUsed(ProblemError):
+    """409: the upload is a contribution already (perhaps made by a retry of this request)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(409, "conflict", "Conflict", detail)
 
 
 def _check_lineage(session: Session, body: ContributionIn) -> None:
@@ -310,11 +333,14 @@ def create_contribution(
             session.flush()
             session.refresh(contribution)
             return contribution_out(contribution, base)
-    except IntegrityError:
-        # A concurrent request with the same key or upload won the race: answer as it did.
+    except (IntegrityError, _UploadUsed) as error:
+        # A concurrent request with the same key or upload won the race (it committed after
+        # this one looked for the key): answer as it did.
         with db.session() as session:
             existing = _replay(session, user.id, idempotency_key, digest)
             if existing is None:
+                if isinstance(error, _UploadUsed):
+                    raise
                 raise conflict(f"Upload {body.upload_id} already became a contribution.") from None
             response.status_code = status.HTTP_200_OK
             response.headers["Idempotent-Replayed"] = "true"

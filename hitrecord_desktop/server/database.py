@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from .search import POSTGRES_DOCUMENT
 from .tables import Base
 
 # Full-text search is dialect specific: SQLite gets an FTS5 index kept in step by triggers,
@@ -32,8 +33,10 @@ _SQLITE_FTS = [
     END""",
 ]
 _POSTGRES_FTS = [
-    """CREATE INDEX IF NOT EXISTS ix_challenges_fts ON challenges
-       USING gin (to_tsvector('simple', title || ' ' || brief))""",
+    # The first version indexed the raw text, which search no longer asks about.
+    "DROP INDEX IF EXISTS ix_challenges_fts",
+    "CREATE INDEX IF NOT EXISTS ix_challenges_fts_words ON challenges "
+    f"USING gin (({POSTGRES_DOCUMENT.format(table='')}))",
 ]
 
 

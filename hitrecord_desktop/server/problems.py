@@ -149,6 +149,29 @@ def install_problem_handlers(app: FastAPI) -> None:
         )
 
 
+def document_problems(document: dict[str, Any]) -> dict[str, Any]:
+    """Fixes the OpenAPI document's error answers in place: FastAPI lists each
+    `{"model": ProblemOut}` response as application/json, but problems go out as
+    application/problem+json; and every operation may also answer other errors (405, 413,
+    500), all as problem details, which a `default` response says."""
+    schema = {"$ref": "#/components/schemas/ProblemOut"}
+    for operations in document.get("paths", {}).values():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            for response in responses.values():
+                content = response.get("content", {})
+                if content.get("application/json", {}).get("schema") == schema:
+                    content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
+            responses.setdefault(
+                "default",
+                {
+                    "description": "Any other error, as a problem detail (RFC 9457).",
+                    "content": {PROBLEM_MEDIA_TYPE: {"schema": schema}},
+                },
+            )
+    return document
+
+
 def not_found(what: str, ident: object) -> ProblemError:
     return ProblemError(404, "not-found", "Not found", f"There is no {what} with id {ident}.")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
@@ -30,7 +30,16 @@ def _not_blank(value: str) -> str:
     return value.strip()
 
 
+def _utc_representable(value: datetime) -> datetime:
+    # Times are stored in UTC: 9999-12-31T23:00:00-05:00 has no UTC form that Python can hold.
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("is out of range once converted to UTC") from None
+
+
 Text = Annotated[str, AfterValidator(_no_control_chars)]
+Deadline = Annotated[AwareDatetime, AfterValidator(_utc_representable)]
 Title = Annotated[
     str,
     StringConstraints(min_length=1, max_length=200),
@@ -62,7 +71,10 @@ class RegisterIn(StrictModel):
 
 
 class TokenIn(StrictModel):
-    username: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    # Compared in the database: PostgreSQL refuses a NUL in any text it is sent.
+    username: Annotated[
+        str, StringConstraints(min_length=1, max_length=64), AfterValidator(_no_control_chars)
+    ]
     password: Annotated[str, StringConstraints(min_length=1, max_length=256)]
 
 
@@ -84,7 +96,7 @@ class ChallengeIn(StrictModel):
     brief: Brief = ""
     roles: Annotated[list[Role], Field(min_length=1, max_length=len(ROLES))]
     kind: Kind
-    deadline: AwareDatetime | None = None
+    deadline: Deadline | None = None
     status: Status = "open"
 
 
@@ -93,7 +105,7 @@ class ChallengePatch(StrictModel):
     brief: Brief | None = None
     roles: Annotated[list[Role], Field(min_length=1, max_length=len(ROLES))] | None = None
     kind: Kind | None = None
-    deadline: AwareDatetime | None = None
+    deadline: Deadline | None = None
     status: Status | None = None
     reference_contribution_id: Id | None = None
 

@@ -9,7 +9,17 @@ from sqlalchemy import ColumnElement, and_, func, literal_column, select, text
 from .tables import Challenge
 
 _MAX_TERMS = 8
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits: '_' is in \w, but both databases' tokenizers split words at it.
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+# PostgreSQL's parser reads 'foo@example.com', 'example.org/path' or 'v1.5' as one email, host
+# or version token, so none of the words inside could be found, while SQLite's tokenizer splits
+# them. Punctuation becomes space first, so both databases see the same words. The index in
+# database.py is built on this same expression, so that the planner uses it.
+POSTGRES_DOCUMENT = (
+    "to_tsvector('simple', regexp_replace({table}title || ' ' || {table}brief, "
+    "'[[:punct:]]+', ' ', 'g'))"
+)
 
 
 def search_terms(q: str) -> list[str]:
@@ -33,7 +43,7 @@ def search_clause(dialect: str, q: str) -> ColumnElement[bool] | None:
         return Challenge.id.in_(ids)
     if dialect == "postgresql":
         query = " & ".join(term.replace("'", "") + ":*" for term in terms)
-        document = func.to_tsvector("simple", Challenge.title + " " + Challenge.brief)
+        document = literal_column(POSTGRES_DOCUMENT.format(table="challenges."))
         return document.op("@@")(func.to_tsquery("simple", query))
     # Any other database: a plain case-insensitive substring match per word.
     clauses = [func.lower(Challenge.title + " " + Challenge.brief).contains(term) for term in terms]

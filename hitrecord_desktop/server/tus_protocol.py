@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
 import re
 from datetime import datetime
@@ -46,7 +45,7 @@ def parse_metadata(header: str | None) -> dict[str, str]:
         if len(parts) == 2:
             try:
                 value = base64.b64decode(parts[1], validate=True).decode("utf-8")
-            except (binascii.Error, UnicodeDecodeError):
+            except ValueError:  # binascii.Error, UnicodeDecodeError, or a non-ASCII header
                 raise bad_request(
                     f"Upload-Metadata value of '{key}' is not base64-encoded UTF-8."
                 ) from None
@@ -106,7 +105,7 @@ def parse_checksum(header: str | None) -> tuple[str, bytes] | None:
         )
     try:
         digest = base64.b64decode(encoded.strip(), validate=True)
-    except binascii.Error:
+    except ValueError:  # binascii.Error, or a non-ASCII header b64decode refuses outright
         raise bad_request("Upload-Checksum digest is not base64.") from None
     if len(digest) != CHECKSUM_ALGORITHMS[algorithm]().digest_size:
         raise bad_request(f"Upload-Checksum digest has the wrong length for {algorithm}.")
@@ -117,6 +116,7 @@ def parse_non_negative(header: str | None, name: str) -> int:
     if header is None:
         raise bad_request(f"The {name} header is missing.")
     text = header.strip()
-    if not text.isdigit() or len(text) > 19:
+    # isdigit() alone admits non-ASCII digits such as '²', which int() then refuses.
+    if not text.isascii() or not text.isdigit() or len(text) > 19:
         raise bad_request(f"The {name} header must be a non-negative integer.")
     return int(text)

@@ -46,8 +46,66 @@ router = APIRouter(prefix="/uploads", tags=["uploads (tus 1.0.0)"])
 _UPLOAD_ID_CHARS = set("0123456789abcdef")
 _TUS_HEADERS = {"Tus-Resumable": TUS_VERSION}
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ProblemOut} for code in (400, 401, 404, 409, 410, 412, 413, 415, 423, 460)
+    code: {"model": ProblemOut} for code in (400, 401, 404, 409, 410, 412, 413, 415, 422, 423, 460)
 }
+_ERRORS[460]["description"] = "Checksum mismatch (the chunk, or the whole file's sha256)"
+
+
+# The tus headers, for the OpenAPI document only: the handlers read and check them themselves,
+# to answer with tus's own status codes (412, 409, 460) rather than FastAPI's 422.
+def _header(name: str, description: str, schema: dict[str, Any], required: bool = False) -> dict:
+    return {
+        "name": name,
+        "in": "header",
+        "required": required,
+        "description": description,
+        "schema": schema,
+    }
+
+
+def _headers(**described: tuple[str, str]) -> dict[str, Any]:
+    """Response headers: name (underscores for dashes) -> (JSON type, description)."""
+    return {
+        name.replace("_", "-"): {"description": text, "schema": {"type": kind}}
+        for name, (kind, text) in described.items()
+    }
+
+
+_TUS_RESUMABLE = _header(
+    "Tus-Resumable",
+    f"The tus version of the request; this server speaks only {TUS_VERSION} (412 otherwise).",
+    {"type": "string", "enum": [TUS_VERSION]},
+    required=True,
+)
+_UPLOAD_LENGTH = _header(
+    "Upload-Length",
+    "The whole file's size in bytes; more than Tus-Max-Size is refused with 413.",
+    {"type": "integer", "minimum": 0},
+    required=True,
+)
+_UPLOAD_METADATA = _header(
+    "Upload-Metadata",
+    "Comma-separated `key base64(value)` pairs. The server reads `filename` (a plain file name, "
+    "no path), `filetype` (a MIME type) and `sha256` (64 hex: the whole file's digest, checked "
+    "when the last byte arrives).",
+    {"type": "string"},
+)
+_UPLOAD_OFFSET = _header(
+    "Upload-Offset",
+    "Where this chunk starts: the offset HEAD reported (409 otherwise).",
+    {"type": "integer", "minimum": 0},
+    required=True,
+)
+_UPLOAD_CHECKSUM = _header(
+    "Upload-Checksum",
+    "`<algorithm> <base64 digest>` of this chunk, the algorithm one of "
+    f"{', '.join(CHECKSUM_ALGORITHMS)}; on a mismatch the chunk is discarded (460).",
+    {"type": "string", "pattern": f"^({'|'.join(CHECKSUM_ALGORITHMS)}) [A-Za-z0-9+/]+=*$"},
+)
+_RESUMABLE_OUT = ("string", f"Always {TUS_VERSION}.")
+_OFFSET_OUT = ("integer", "How many bytes of the upload the server has.")
+_EXPIRES_OUT = ("string", "When the unfinished upload expires (an HTTP date).")
+_CHUNK_BODY = {OFFSET_CONTENT_TYPE: {"schema": {"type": "string", "format": "binary"}}}
 
 
 def require_tus_version(request: Request) -> None:
@@ -117,7 +175,22 @@ def _offset_headers(upload: Upload) -> dict[str, str]:
     return headers
 
 
-@router.options("/", status_code=204, responses={204: {"description": "Capabilities."}})
+@router.options(
+    "/",
+    status_code=204,
+    responses={
+        204: {
+            "description": "Capabilities.",
+            "headers": _headers(
+                Tus_Resumable=_RESUMABLE_OUT,
+                Tus_Version=("string", "The tus versions this server speaks."),
+                Tus_Extension=("string", "The tus extensions it supports, comma-separated."),
+                Tus_Max_Size=("integer", "The largest Upload-Length it takes, in bytes."),
+                Tus_Checksum_Algorithm=("string", "Upload-Checksum algorithms, comma-separated."),
+            ),
+        }
+    },
+)
 def options(request: Request) -> Response:
     """What this tus server supports."""
     return Response(
@@ -136,7 +209,24 @@ def options(request: Request) -> Response:
     "/",
     status_code=201,
     dependencies=[TusVersion],
-    responses={201: {"description": "Created; see Location."}, **_ERRORS},
+    response_class=Response,
+    responses={
+        201: {
+            "description": "Created; see Location.",
+            "headers": _headers(
+                Location=("string", "The absolute URL of the new upload."),
+                Upload_Expires=_EXPIRES_OUT,
+                Upload_Offset=_OFFSET_OUT,
+                Tus_Resumable=_RESUMABLE_OUT,
+            ),
+        },
+        **_ERRORS,
+    },
+    openapi_extra={
+        "parameters": [_TUS_RESUMABLE, _UPLOAD_LENGTH, _UPLOAD_METADATA],
+        # creation-with-upload: the first bytes may come with the creation request.
+        "requestBody": {"required": False, "content": _CHUNK_BODY},
+    },
 )
 async def create_upload(request: Request, token: Token) -> Response:
     """Creates an upload of Upload-Length bytes; a body makes it creation-with-upload."""
@@ -190,7 +280,22 @@ def _save_new(request: Request, upload: Upload) -> None:
 @router.head(
     "/{upload_id}",
     dependencies=[TusVersion],
-    responses={200: {"description": "Upload-Offset and Upload-Length."}, **_ERRORS},
+    response_class=Response,
+    responses={
+        200: {
+            "description": "Upload-Offset and Upload-Length, no body.",
+            "headers": _headers(
+                Upload_Offset=_OFFSET_OUT,
+                Upload_Length=("integer", "The whole file's size in bytes."),
+                Upload_Metadata=("string", "The Upload-Metadata the upload was created with."),
+                Upload_Expires=_EXPIRES_OUT,
+                Cache_Control=("string", "no-store"),
+                Tus_Resumable=_RESUMABLE_OUT,
+            ),
+        },
+        **_ERRORS,
+    },
+    openapi_extra={"parameters": [_TUS_RESUMABLE]},
 )
 def head_upload(upload_id: str, request: Request, token: Token) -> Response:
     """How many bytes the server has: where a resumed upload continues."""
@@ -207,12 +312,18 @@ def head_upload(upload_id: str, request: Request, token: Token) -> Response:
     "/{upload_id}",
     status_code=204,
     dependencies=[TusVersion],
-    responses={204: {"description": "Bytes stored; see Upload-Offset."}, **_ERRORS},
+    responses={
+        204: {
+            "description": "Bytes stored; see Upload-Offset.",
+            "headers": _headers(
+                Upload_Offset=_OFFSET_OUT, Upload_Expires=_EXPIRES_OUT, Tus_Resumable=_RESUMABLE_OUT
+            ),
+        },
+        **_ERRORS,
+    },
     openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {OFFSET_CONTENT_TYPE: {"schema": {"type": "string", "format": "binary"}}},
-        }
+        "parameters": [_TUS_RESUMABLE, _UPLOAD_OFFSET, _UPLOAD_CHECKSUM],
+        "requestBody": {"required": True, "content": _CHUNK_BODY},
     },
 )
 async def patch_upload(upload_id: str, request: Request, token: Token) -> Response:
@@ -228,6 +339,13 @@ async def patch_upload(upload_id: str, request: Request, token: Token) -> Respon
     offset = parse_non_negative(request.headers.get("upload-offset"), "Upload-Offset")
     checksum = parse_checksum(request.headers.get("upload-checksum"))
     upload = await run_in_threadpool(_load_owned, request, upload_id, token.user_id)
+    _check_writable(upload, offset)
+    upload = await _receive(request, upload, checksum)
+    return Response(status_code=204, headers=_offset_headers(upload))
+
+
+def _check_writable(upload: Upload, offset: int) -> None:
+    """409 unless the client's Upload-Offset is where the upload stands; 460 if it failed."""
     if offset != upload.offset:
         raise ProblemError(
             409,
@@ -241,12 +359,11 @@ async def patch_upload(upload_id: str, request: Request, token: Token) -> Respon
         raise ProblemError(
             460, "checksum-mismatch", "Upload failed", upload.failure or "", headers=_TUS_HEADERS
         )
-    upload = await _receive(request, upload, checksum)
-    return Response(status_code=204, headers=_offset_headers(upload))
 
 
 async def _receive(request: Request, upload: Upload, checksum: tuple[str, bytes] | None) -> Upload:
-    """Streams the body into the upload's file at its offset; finishes the upload at the end."""
+    """Streams the body into the upload's file at upload.offset (the offset the client sent,
+    already checked); finishes the upload at the end."""
     state = _states(request).setdefault(upload.id, UploadState())
     if state.lock.locked():
         raise ProblemError(
@@ -257,8 +374,24 @@ async def _receive(request: Request, upload: Upload, checksum: tuple[str, bytes]
             headers=_TUS_HEADERS,
         )
     async with state.lock:
-        # Re-read under the lock: a PATCH that just finished may have moved the offset.
+        # Re-read under the lock: a PATCH that just finished may have moved the offset, and
+        # these bytes belong where the client said, not at the new end.
+        offset = upload.offset
         upload = await run_in_threadpool(_load_owned, request, upload.id, upload.owner_id)
+        _check_writable(upload, offset)
+        if upload.state == "complete":
+            # Its file has moved to the media store: nothing more fits, and there is nothing
+            # to append to.
+            async for block in request.stream():
+                if block:
+                    raise ProblemError(
+                        413,
+                        "payload-too-large",
+                        "Upload complete",
+                        f"Upload {upload.id} already has all its {upload.length} bytes.",
+                        headers=_offset_headers(upload),
+                    )
+            return upload
         start = upload.offset
         path = _file(request, upload.id)
         if state.hashed_offset != start:
@@ -375,7 +508,11 @@ def _advance(request: Request, upload_id: str, received: int, hasher: Any) -> Up
     "/{upload_id}",
     status_code=204,
     dependencies=[TusVersion],
-    responses={204: {"description": "Terminated."}, **_ERRORS},
+    responses={
+        204: {"description": "Terminated.", "headers": _headers(Tus_Resumable=_RESUMABLE_OUT)},
+        **_ERRORS,
+    },
+    openapi_extra={"parameters": [_TUS_RESUMABLE]},
 )
 async def terminate_upload(upload_id: str, request: Request, token: Token) -> Response:
     """tus termination: forgets the upload and deletes its partial file."""
