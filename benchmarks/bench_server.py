@@ -1,5 +1,8 @@
 """Platform server on loopback: listing a page of 50 out of 10,000 challenges, and tus upload
-throughput of a 200 MB file against a raw single PUT of the same bytes to the same server."""
+throughput of a 200 MB file against a raw single PUT of the same bytes to the same server.
+
+The server runs in its own process, as it does for real: in-process, client and server would
+share one GIL and measure each other."""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ import hashlib
 import os
 import random
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
@@ -19,7 +24,8 @@ from sqlalchemy import insert
 
 from hitrecord_desktop.api.client import PlatformClient
 from hitrecord_desktop.server.app import create_app
-from hitrecord_desktop.server.runner import ThreadedServer
+from hitrecord_desktop.server.main import READY_MARKER
+from hitrecord_desktop.server.runner import serve_forever
 from hitrecord_desktop.server.settings import ServerSettings
 from hitrecord_desktop.server.tables import Challenge, ChallengeRole, User
 
@@ -130,61 +136,111 @@ def _add_raw_put(app: object, folder: Path) -> None:
     Under /api/v1/uploads so the same body-size policy applies as to tus requests."""
 
     @app.put("/api/v1/uploads/bench-raw/{name}")  # type: ignore[attr-defined]
-    async def raw_put(name: str, request: Request) -> JSONResponse:
+    async def raw_put(name: str, request: Request, hashed: bool = False) -> JSONResponse:
+        # hashed=true also takes the SHA-256 that a content-addressed store needs anyway: the
+        # baseline of what tus adds as a protocol, beyond what storing the file costs.
         path = folder / f"raw-{int(name)}"
+        digest = hashlib.sha256()
         with path.open("wb") as handle:
             async for block in request.stream():
                 handle.write(block)
+                if hashed:
+                    digest.update(block)
             handle.flush()
             os.fdatasync(handle.fileno())
-        return JSONResponse({"bytes": path.stat().st_size})
+        return JSONResponse({"bytes": path.stat().st_size, "sha256": digest.hexdigest()})
+
+
+def _timed_put(session: requests.Session, url: str, path: Path) -> float:
+    started = time.perf_counter()
+    with path.open("rb") as handle:
+        session.put(url, data=handle).raise_for_status()
+    return UPLOAD_BYTES / (time.perf_counter() - started) / 1e6
 
 
 def _throughput(server_url: str, api: str, path: Path, sha256: str) -> list[dict]:
     session = requests.Session()
-    raw_rates, tus_rates = [], []
+    raw_rates, hashed_rates, tus_rates = [], [], []
     with PlatformClient(server_url) as client:
         client.register("uploader", "bench-password")
         client.login("uploader", "bench-password")
         uploader = client.uploader()
-        for attempt in range(2):
-            started = time.perf_counter()
-            with path.open("rb") as handle:
-                session.put(f"{api}/uploads/bench-raw/{attempt}", data=handle).raise_for_status()
-            raw_rates.append(UPLOAD_BYTES / (time.perf_counter() - started) / 1e6)
-
+        for attempt in range(3):  # interleaved, best of three: the machine is noisy
+            raw_rates.append(_timed_put(session, f"{api}/uploads/bench-raw/{attempt}", path))
+            hashed_rates.append(
+                _timed_put(session, f"{api}/uploads/bench-raw/{attempt}?hashed=true", path)
+            )
             started = time.perf_counter()
             url = uploader.create(path, {"filename": "take.wav", "sha256": sha256})
             uploader.upload(url, path)
             tus_rates.append(UPLOAD_BYTES / (time.perf_counter() - started) / 1e6)
-    raw, tus = max(raw_rates), max(tus_rates)
+    raw, hashed, tus = max(raw_rates), max(hashed_rates), max(tus_rates)
+    name = "tus upload 200 MB (adaptive chunks to 64 MiB, crc32 per chunk, sha256 verified)"
     return [
         {
-            "name": "tus upload, 200 MB (8 MiB chunks, sha1 per chunk, sha256 verified)",
+            "name": name,
             "value": round(tus, 1),
             "unit": "MB/s",
             "baseline": f"raw single PUT {raw:.1f} MB/s",
             "ratio": round(tus / raw, 2),
             "target": "≥ 0.80",
-        }
+        },
+        {
+            "name": name,
+            "value": round(tus, 1),
+            "unit": "MB/s",
+            "baseline": f"raw single PUT hashing sha256 {hashed:.1f} MB/s",
+            "ratio": round(tus / hashed, 2),
+            "target": "≥ 0.80",
+        },
     ]
+
+
+def serve(data_dir: Path, raw_dir: Path) -> None:
+    """The child: a seeded server with the raw PUT baseline, until killed."""
+    app = create_app(ServerSettings(data_dir=data_dir, argon2_time_cost=1))
+    _seed(app, CHALLENGES)
+    _add_raw_put(app, raw_dir)
+    serve_forever(
+        app,
+        "127.0.0.1",
+        0,
+        lambda url: print(f"{READY_MARKER} {url}", flush=True),
+        log_level="warning",
+    )
+
+
+def _start_child(root: Path) -> tuple[subprocess.Popen[str], str]:
+    child = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.bench_server", "serve", str(root / "server"), str(root)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    for line in child.stdout:
+        if line.startswith(READY_MARKER):
+            return child, line.split()[1]
+    raise RuntimeError("the benchmark server did not start")
 
 
 def run() -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="hitrecord-bench-") as folder:
         root = Path(folder)
-        app = create_app(ServerSettings(data_dir=root / "server", argon2_time_cost=1))
-        _seed(app, CHALLENGES)
-        _add_raw_put(app, root)
         big = root / "big.bin"
         sha256 = _write_random_file(big, UPLOAD_BYTES)
-        with ThreadedServer(app) as server:
-            api = server.url + "/api/v1"
-            rows = _listing(api)
-            rows += _throughput(server.url, api, big, sha256)
+        child, url = _start_child(root)
+        try:
+            rows = _listing(url + "/api/v1")
+            rows += _throughput(url, url + "/api/v1", big, sha256)
+        finally:
+            child.terminate()
+            child.wait(30)
         return rows
 
 
 if __name__ == "__main__":
-    for row in run():
-        print(row)
+    if len(sys.argv) == 4 and sys.argv[1] == "serve":
+        serve(Path(sys.argv[2]), Path(sys.argv[3]))
+    else:
+        for row in run():
+            print(row)

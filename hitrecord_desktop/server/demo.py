@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .database import Database
-from .demo_media import MediaInfo, generate_all
+from .demo_media import LAYERED_ON, MediaInfo, generate_all
 from .media_store import MediaStore, file_sha256
 from .tables import Challenge, ChallengeRole, Contribution, LineageEdge, User
 
@@ -35,7 +35,6 @@ class _Piece:
     author: str
     title: str
     role: str
-    built_on: tuple[tuple[str, float], ...] = ()  # (key, offset in seconds)
 
 
 @dataclass(frozen=True)
@@ -72,14 +71,12 @@ _CHALLENGES = (
                 "theo",
                 "High harmony from bar 3",
                 "vocals",
-                (("night_bus_backing", 5.0),),
             ),
             _Piece(
                 "night_bus_lead_guide",
                 "kit",
                 "Call-and-response guide vocal",
                 "vocals",
-                (("night_bus_backing", 0.0), ("night_bus_harmony", 5.0)),
             ),
         ),
     ),
@@ -115,14 +112,12 @@ _CHALLENGES = (
                 "sol",
                 "Plucked strings, light",
                 "music",
-                (("paper_boats_animation", 0.0),),
             ),
             _Piece(
                 "paper_boats_music_b",
                 "kit",
                 "Marimba and brushes",
                 "music",
-                (("paper_boats_animation", 0.0),),
             ),
         ),
     ),
@@ -244,7 +239,7 @@ def _add_piece(
             offset_samples=round(seconds * RATE),
             sample_rate=RATE,
         )
-        for position, (key, seconds) in enumerate(piece.built_on)
+        for position, (key, seconds) in enumerate(LAYERED_ON.get(piece.key, ()))
     ]
     contribution = Contribution(
         challenge_id=challenge.id,

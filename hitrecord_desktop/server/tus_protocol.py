@@ -5,14 +5,43 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import zlib
+from collections.abc import Callable
 from datetime import datetime
 from email.utils import format_datetime
+from typing import Any
 
 from .problems import ProblemError
 
 TUS_VERSION = "1.0.0"
 EXTENSIONS = "creation,creation-with-upload,checksum,termination,expiration"
-CHECKSUM_ALGORITHMS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256, "md5": hashlib.md5}
+
+
+class Crc32:
+    """CRC-32 with hashlib's interface, for tus's `crc32` checksum (as tusd offers it).
+
+    Several times cheaper than sha1 on both ends: the whole file's SHA-256 is the strong check,
+    the per-chunk checksum only has to catch a damaged chunk early.
+    """
+
+    digest_size = 4
+
+    def __init__(self, data: bytes = b"") -> None:
+        self._value = zlib.crc32(data)
+
+    def update(self, data: bytes) -> None:
+        self._value = zlib.crc32(data, self._value)
+
+    def digest(self) -> bytes:
+        return self._value.to_bytes(4, "big")
+
+
+CHECKSUM_ALGORITHMS: dict[str, Callable[[], Any]] = {
+    "sha1": hashlib.sha1,
+    "sha256": hashlib.sha256,
+    "md5": hashlib.md5,
+    "crc32": Crc32,
+}
 OFFSET_CONTENT_TYPE = "application/offset+octet-stream"
 
 _METADATA_KEY = re.compile(r"^[!#-+\--~]+$")  # visible ASCII without space and comma

@@ -300,6 +300,16 @@ def _save_new(request: Request, upload: Upload) -> None:
 def head_upload(upload_id: str, request: Request, token: Token) -> Response:
     """How many bytes the server has: where a resumed upload continues."""
     upload = _load_owned(request, upload_id, token.user_id)
+    if upload.state == "failed":
+        # Dead: without an Upload-Offset a client that missed the 460 cannot take it as done.
+        raise ProblemError(
+            410,
+            "checksum-mismatch",
+            "Upload failed",
+            f"Upload {upload_id} failed its sha256 check ({upload.failure}); "
+            "upload the file again.",
+            headers=_TUS_HEADERS,
+        )
     headers = _offset_headers(upload)
     headers["Upload-Length"] = str(upload.length)
     headers["Cache-Control"] = "no-store"

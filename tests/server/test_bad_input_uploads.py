@@ -162,7 +162,7 @@ def test_wrong_upload_checksum_is_460_and_the_chunk_is_discarded(api: str, alice
     "header",
     [
         "sha1",
-        "crc32 AAAAAA==",
+        "blake3 AAAAAA==",
         "SHA1 " + base64.b64encode(b"\x00" * 20).decode(),
         "sha1 !!!not-base64!!!",
         "sha1 " + base64.b64encode(b"short").decode(),

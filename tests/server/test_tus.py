@@ -9,6 +9,7 @@ import hashlib
 import os
 import socket
 import time
+import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -88,7 +89,12 @@ def test_options_lists_capabilities_without_auth_or_version(server: LiveServer) 
         "expiration",
     } <= extensions
     assert int(response.headers["Tus-Max-Size"]) == MAX_UPLOAD
-    assert set(response.headers["Tus-Checksum-Algorithm"].split(",")) == {"sha1", "sha256", "md5"}
+    assert set(response.headers["Tus-Checksum-Algorithm"].split(",")) == {
+        "sha1",
+        "sha256",
+        "md5",
+        "crc32",
+    }
 
 
 def test_creation_answers_location_and_expiry_and_head_reports_the_upload(
@@ -172,7 +178,13 @@ def test_empty_upload_is_complete_on_creation(
     assert made["sha256"] == hashlib.sha256(b"").hexdigest()
 
 
-@pytest.mark.parametrize("algorithm", ["sha1", "sha256", "md5"])
+def _digest(algorithm: str, data: bytes) -> bytes:
+    if algorithm == "crc32":  # as tusd defines it: the CRC-32, 4 bytes big-endian
+        return zlib.crc32(data).to_bytes(4, "big")
+    return hashlib.new(algorithm, data).digest()
+
+
+@pytest.mark.parametrize("algorithm", ["sha1", "sha256", "md5", "crc32"])
 def test_chunked_patches_with_each_checksum_algorithm(
     api: str, token: str, challenge: dict[str, Any], algorithm: str
 ) -> None:
@@ -183,7 +195,7 @@ def test_chunked_patches_with_each_checksum_algorithm(
     step = 64 * 1024
     for offset in range(0, len(data), step):
         chunk = data[offset : offset + step]
-        digest = base64.b64encode(hashlib.new(algorithm, chunk).digest()).decode()
+        digest = base64.b64encode(_digest(algorithm, chunk)).decode()
         response = patch_chunk(
             url, token, offset, chunk, **{"Upload-Checksum": f"{algorithm} {digest}"}
         )
