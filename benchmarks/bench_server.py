@@ -100,16 +100,16 @@ def _listing(api: str) -> list[dict]:
     search = _median_ms(session, f"{api}/challenges", {"limit": 50, "q": "kalomi"}, n)
     rows = []
     for name, value in (
-        ("list 50 of 10k challenges (first page)", first),
-        ("list 50 of 10k challenges (page 61, cursor)", deep),
-        ("full-text search, 50 of 10k", search),
+        ("list 50 of 10k challenges, first page (vs GET /health)", first),
+        ("list 50 of 10k challenges, page 61 by cursor (vs GET /health)", deep),
+        ("full-text search, 50 of 10k (vs GET /health)", search),
     ):
         rows.append(
             {
                 "name": name,
                 "value": round(value, 2),
-                "unit": "ms server median",
-                "baseline": f"GET /health {health:.2f} ms",
+                "unit": "ms",
+                "baseline": round(health, 2),
                 "ratio": round(value / health, 1),
                 "target": "≤ 25 ms",
             }
@@ -175,21 +175,21 @@ def _throughput(server_url: str, api: str, path: Path, sha256: str) -> list[dict
             uploader.upload(url, path)
             tus_rates.append(UPLOAD_BYTES / (time.perf_counter() - started) / 1e6)
     raw, hashed, tus = max(raw_rates), max(hashed_rates), max(tus_rates)
-    name = "tus upload 200 MB (adaptive chunks to 64 MiB, crc32 per chunk, sha256 verified)"
+    name = "tus upload 200 MB (adaptive chunks, crc32, sha256 verified)"
     return [
         {
-            "name": name,
+            "name": name + " vs a bare PUT",
             "value": round(tus, 1),
             "unit": "MB/s",
-            "baseline": f"raw single PUT {raw:.1f} MB/s",
+            "baseline": round(raw, 1),
             "ratio": round(tus / raw, 2),
             "target": "≥ 0.80",
         },
         {
-            "name": name,
+            "name": name + " vs a PUT taking the sha256",
             "value": round(tus, 1),
             "unit": "MB/s",
-            "baseline": f"raw single PUT hashing sha256 {hashed:.1f} MB/s",
+            "baseline": round(hashed, 1),
             "ratio": round(tus / hashed, 2),
             "target": "≥ 0.80",
         },
