@@ -99,10 +99,10 @@ class LocalCommunity:
             try:
                 line = lines.get(timeout=0.2).decode(errors="replace").strip()
             except queue.Empty:
-                continue
+                line = ""
             if line.startswith(READY_MARKER):
                 return line.split(" ", 1)[1]
-            if not line and self._process.poll() is not None:
+            if self._process.poll() is not None and lines.empty():
                 break
         self.stop()
         where = f"; see {self.log_file}" if self.log_file else ""
@@ -110,16 +110,19 @@ class LocalCommunity:
 
     def _await_health(self, timeout: float) -> None:
         deadline = time.monotonic() + max(timeout, 1.0)
-        while True:
-            try:
-                if requests.get(self.api + "/health", timeout=2).ok:
-                    return
-            except requests.RequestException:
-                pass
-            if time.monotonic() > deadline:
-                self.stop()
-                raise LocalCommunityError("the local community server does not answer")
-            time.sleep(0.05)
+        with requests.Session() as session:
+            session.trust_env = False  # never through an http_proxy: this is our loopback child
+            while not self._healthy(session):
+                if time.monotonic() > deadline:
+                    self.stop()
+                    raise LocalCommunityError("the local community server does not answer")
+                time.sleep(0.05)
+
+    def _healthy(self, session: requests.Session) -> bool:
+        try:
+            return session.get(self.api + "/health", timeout=2).ok
+        except requests.RequestException:
+            return False
 
     def stop(self, timeout: float = 5.0) -> None:
         process, self._process = self._process, None

@@ -7,6 +7,7 @@ cannot break browsing, and it is never logged, shown in `repr` or put into an er
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import re
 import threading
@@ -15,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar
+from urllib.parse import urlsplit
 
 import requests
 
@@ -73,6 +75,11 @@ class PlatformClient:
         self._token_lock = threading.Lock()
         self._retrying = retrying_session(retries, backoff, user_agent)
         self._single_shot = single_shot_session(user_agent)
+        if _is_loopback(self.server_url):
+            # requests honours http_proxy even for 127.0.0.1 unless no_proxy says otherwise:
+            # the local community would be unreachable and its token would go to the proxy.
+            for session in (self._retrying, self._single_shot):
+                session.trust_env = False
         self._etags = EtagCache(etag_cache_size)
 
     # -- the client itself ------------------------------------------------------------------
@@ -390,6 +397,16 @@ class PlatformClient:
 
 def _page_of(parse_item: Callable[[object, str], T]) -> Callable[..., Page[T]]:
     return lambda data, where="page": Page.from_json(data, parse_item, where)
+
+
+def _is_loopback(server_url: str) -> bool:
+    host = urlsplit(server_url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _iso(moment: datetime) -> str:

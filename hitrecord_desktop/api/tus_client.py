@@ -281,7 +281,9 @@ class TusUploader:
         return TusCapabilities(
             versions=_csv(headers.get("Tus-Version")),
             extensions=_csv(headers.get("Tus-Extension")),
-            max_size=int(max_size) if max_size and max_size.isdigit() else None,
+            max_size=int(max_size)
+            if max_size and max_size.isascii() and max_size.isdigit()
+            else None,
             checksum_algorithms=_csv(headers.get("Tus-Checksum-Algorithm")),
         )
 
@@ -465,7 +467,9 @@ class TusUploader:
         if response.status_code != 200:
             raise ApiError.from_response(response)
         length = response.headers.get("Upload-Length")
-        return _offset_header(response), int(length) if length and length.isdigit() else None
+        return _offset_header(response), int(
+            length
+        ) if length and length.isascii() and length.isdigit() else None
 
 
 def _unless_cancelled(send: Callable[[], requests.Response], cancel: threading.Event) -> Any:
@@ -498,7 +502,7 @@ def _unless_cancelled(send: Callable[[], requests.Response], cancel: threading.E
 
 def _offset_header(response: requests.Response) -> int:
     value = response.headers.get("Upload-Offset", "")
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         raise ApiError.bad_response(
             f"Upload-Offset should be a number, got {value[:20]!r}", status=response.status_code
         )

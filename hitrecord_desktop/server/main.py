@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    parser.add_argument("--port", type=int, default=8765, help="port (0: any free port)")
+    parser.add_argument("--port", type=_port, default=8765, help="port (0: any free port)")
     parser.add_argument("--data-dir", type=Path, help="where the database and media live")
     parser.add_argument(
         "--database-url",
@@ -35,6 +35,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     # Used by the desktop app when it runs the embedded local community.
     parser.add_argument("--bootstrap-token-stdin", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--exit-with-stdin", action="store_true", help=argparse.SUPPRESS)
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is 0 to 65535, not {value}")
+    return value
 
 
 def _watch_stdin_then_exit() -> None:
@@ -58,7 +68,16 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(render_openapi())
         return 0
     from .app import create_app
-    from .runner import serve_forever
+    from .runner import bind_socket, serve_forever
+
+    try:  # first, so a busy port is said in one line before any database work
+        sock = bind_socket(args.host, args.port)
+    except OSError as exc:
+        print(
+            f"hitrecord-desktop server: cannot listen on {args.host}:{args.port}: {exc.strerror}",
+            file=sys.stderr,
+        )
+        return 2
 
     token = None
     if args.bootstrap_token_stdin:
@@ -88,5 +107,5 @@ def run(args: argparse.Namespace) -> int:
         print(f"{READY_MARKER} {url}", flush=True)
         log.info("platform server listening on %s (data in %s)", url, data_dir)
 
-    serve_forever(app, args.host, args.port, ready)
+    serve_forever(app, args.host, args.port, ready, sock=sock)
     return 0

@@ -30,9 +30,6 @@ class MediaStore:
             raise ValueError(f"not a sha256 digest: {sha256!r}")
         return self.root / sha256[:2] / sha256[2:4] / sha256
 
-    def contains(self, sha256: str) -> bool:
-        return self.path_for(sha256).is_file()
-
     def adopt(self, source: Path, sha256: str) -> Path:
         """Moves source (already hashed) into the store; durable once this returns."""
         target = self.path_for(sha256)
@@ -50,14 +47,3 @@ class MediaStore:
             finally:
                 os.close(dir_fd)
         return target
-
-    def put_bytes(self, data: bytes) -> tuple[str, Path]:
-        """Stores data (used by the demo seeder); returns its digest and path."""
-        sha256 = hashlib.sha256(data).hexdigest()
-        target = self.path_for(sha256)
-        if not target.is_file():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_suffix(".tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, target)
-        return sha256, target

@@ -41,10 +41,15 @@ def _config(app: FastAPI, log_level: str) -> uvicorn.Config:
 
 
 def serve_forever(
-    app: FastAPI, host: str, port: int, on_ready: Callable[[str], None], log_level: str = "info"
+    app: FastAPI,
+    host: str,
+    port: int,
+    on_ready: Callable[[str], None],
+    log_level: str = "info",
+    sock: socket.socket | None = None,
 ) -> None:
     """Serves in the calling thread until SIGINT/SIGTERM; on_ready gets the base URL."""
-    sock = bind_socket(host, port)
+    sock = sock or bind_socket(host, port)
     url = _url(host, sock.getsockname()[1])
     server = _ReadyServer(_config(app, log_level), lambda: on_ready(url))
     server.run(sockets=[sock])

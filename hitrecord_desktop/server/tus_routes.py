@@ -261,8 +261,8 @@ async def create_upload(request: Request, token: Token) -> Response:
     )
     path = _file(request, upload.id)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.touch()
     await run_in_threadpool(_save_new, request, upload)
+    path.touch()
     headers = {**_TUS_HEADERS, "Location": _upload_url(request, upload.id)}
     headers["Upload-Expires"] = http_date(upload.expires_at)
     has_body = request.headers.get("content-type", "").startswith(OFFSET_CONTENT_TYPE)
@@ -494,7 +494,8 @@ def _advance(request: Request, upload_id: str, received: int, hasher: Any) -> Up
     store: MediaStore = request.app.state.store
     with database(request).session() as session:
         upload = session.get(Upload, upload_id)
-        assert upload is not None
+        if upload is None:  # terminated meanwhile
+            raise not_found("upload", upload_id)
         upload.offset += received
         upload.expires_at = datetime.now(UTC) + timedelta(seconds=settings.upload_expiry_seconds)
         if upload.offset == upload.length and upload.state == "receiving":
@@ -527,13 +528,16 @@ def _advance(request: Request, upload_id: str, received: int, hasher: Any) -> Up
 async def terminate_upload(upload_id: str, request: Request, token: Token) -> Response:
     """tus termination: forgets the upload and deletes its partial file."""
     upload = await run_in_threadpool(_load_owned, request, upload_id, token.user_id)
-    state = _states(request).get(upload.id)
-    if state is not None and state.lock.locked():
+    state = _states(request).setdefault(upload.id, UploadState())
+    if state.lock.locked():
         raise ProblemError(
             423, "locked", "Upload busy", "A PATCH is writing to this upload.", headers=_TUS_HEADERS
         )
-    await run_in_threadpool(_forget, request, upload.id)
-    _states(request).pop(upload.id, None)
+    async with state.lock:  # a PATCH arriving now waits, then finds the upload gone (404)
+        try:
+            await run_in_threadpool(_forget, request, upload.id)
+        finally:
+            _states(request).pop(upload.id, None)
     return Response(status_code=204, headers=_TUS_HEADERS)
 
 

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(250)
         self._search_timer.timeout.connect(self.reload)
         self._detail_task: int | None = None
+        self._closing = False
 
     # -- building ----------------------------------------------------------------------------
 
@@ -148,6 +149,9 @@ class MainWindow(QMainWindow):
         self._tasks.run(self._open_connection, self._connected, self._connection_failed)
 
     def _connected(self, connection: Connection) -> None:
+        if self._closing:  # the window closed while the server was starting
+            connection.close()
+            return
         self.connection = connection
         who = (
             self.tr("signed in as {0}").format(connection.username)
@@ -165,9 +169,15 @@ class MainWindow(QMainWindow):
         self.server_label.setText(self.tr("Not connected"))
         QMessageBox.warning(self, self.tr("Cannot connect"), str(error))
 
+    def _forget_detail(self) -> None:
+        if self._detail_task is not None:
+            self._tasks.forget(self._detail_task)
+            self._detail_task = None
+
     def reload(self) -> None:
         if self.connection is None:
             return
+        self._forget_detail()
         client, query = self.connection.client, self.search.text().strip() or None
         self.model.set_source(
             lambda cursor: client.list_challenges(q=query, cursor=cursor, limit=PAGE_SIZE)
@@ -188,12 +198,11 @@ class MainWindow(QMainWindow):
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = selected.indexes()
         challenge = self.model.challenge_at(rows[0].row()) if rows else None
+        self._forget_detail()
         if challenge is None or self.connection is None:
             self.detail.show_nothing()
             return
         self.detail.show_challenge(challenge)
-        if self._detail_task is not None:
-            self._tasks.forget(self._detail_task)
         client = self.connection.client
         self._detail_task = self._tasks.run(
             lambda: list(client.iter_contributions(challenge.id)),
@@ -215,7 +224,10 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._tasks.wait(3000)
+        # No waiting here: a connection still opening is closed when it arrives.
+        self._closing = True
+        self._forget_detail()
+        self.model.set_source(None)  # a page still loading is dropped, not delivered
         if self.connection is not None:
             self.connection.close()
             self.connection = None

@@ -25,9 +25,15 @@ class _Job(QRunnable):
             result = self._work()
         except Exception as exc:  # handed to the task's on_error on the GUI thread
             log.debug("task %d failed: %r", self._task_id, exc)
-            self._runner.task_failed.emit(self._task_id, exc)
+            self._report(self._runner.task_failed, exc)
         else:
-            self._runner.task_finished.emit(self._task_id, result)
+            self._report(self._runner.task_finished, result)
+
+    def _report(self, signal: Any, value: object) -> None:
+        try:
+            signal.emit(self._task_id, value)
+        except RuntimeError:  # the runner was deleted at shutdown: nobody is waiting
+            log.debug("task %d finished after its runner was gone", self._task_id)
 
 
 class TaskRunner(QObject):
@@ -60,10 +66,6 @@ class TaskRunner(QObject):
     def forget(self, task_id: int) -> None:
         """Drops a task's callbacks: its result, when it comes, is ignored."""
         self._callbacks.pop(task_id, None)
-
-    @property
-    def busy(self) -> bool:
-        return bool(self._callbacks)
 
     def wait(self, msecs: int = 5000) -> bool:
         return self._pool.waitForDone(msecs)
