@@ -1,0 +1,1 @@
+"""The project a user works on for one challenge: model, edits, lineage and file format (no Qt)."""
