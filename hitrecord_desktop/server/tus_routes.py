@@ -20,6 +20,7 @@ from sqlalchemy import select
 from starlette.requests import ClientDisconnect
 
 from .challenge_routes import api_base
+from .chunk_sink import ChunkSink
 from .media_store import MediaStore
 from .problems import ProblemError, not_found
 from .schemas import ProblemOut
@@ -414,21 +415,20 @@ async def _receive(request: Request, upload: Upload, checksum: tuple[str, bytes]
         room = upload.length - start
         received = 0
         too_large = disconnected = rejected = False
+        digests = [running] if chunk_digest is None else [running, chunk_digest]
         with path.open("r+b") as handle:
             handle.seek(start)
             handle.truncate()  # drop bytes a crashed request wrote past the confirmed offset
-            try:
-                async for block in request.stream():
-                    if received + len(block) > room:
-                        too_large = True
-                        break
-                    handle.write(block)
-                    running.update(block)
-                    if chunk_digest is not None:
-                        chunk_digest.update(block)
-                    received += len(block)
-            except ClientDisconnect:
-                disconnected = True
+            async with ChunkSink(handle, digests) as sink:
+                try:
+                    async for block in request.stream():
+                        if received + len(block) > room:
+                            too_large = True
+                            break
+                        await sink.write(block)
+                        received += len(block)
+                except ClientDisconnect:
+                    disconnected = True
             if checksum and chunk_digest is not None:
                 # A chunk that cannot be verified (cut short, or wrong) is not kept.
                 rejected = disconnected or chunk_digest.digest() != checksum[1]
