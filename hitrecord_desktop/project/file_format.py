@@ -433,8 +433,8 @@ def _parse_json(data: bytes, source: str) -> Any:
     except json.JSONDecodeError as exc:
         raise ProjectFileError.single(
             source,
-            f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-            " (the file may have been cut short)",
+            f"not valid JSON ({exc.msg}) at line {exc.lineno}, column {exc.colno}"
+            " (was the file cut short or edited by hand?)",
         ) from None
     except ValueError as exc:
         raise ProjectFileError.single(source, f"not valid JSON: {exc}") from None
