@@ -61,7 +61,7 @@ def commands_for(draw: st.DrawFn, project: Project) -> c.Command:
     return draw(st.sampled_from(options))()
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.data())
 def test_random_edits_undo_and_redo_exactly(data: st.DataObject) -> None:
     project = two_track_project()
