@@ -151,7 +151,8 @@ class ProjectStore:
         self._upgraded_from = version
         return (
             f"This project was saved by an older HitRecord Desktop (format version {version}) "
-            f"and has been upgraded; the original file is kept as {self._original_copy(version)}.",
+            f"and has been upgraded; its original is kept as {self._original_copy(version)} "
+            "when the project is next saved.",
         )
 
     def _original_copy(self, version: int) -> str:
