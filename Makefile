@@ -51,7 +51,8 @@ RUNTIME_PACKAGES := \
 TEST_PACKAGES := xvfb xauth pulseaudio pulseaudio-utils libasound2-plugins ffmpeg postgresql dbus \
 	gnome-keyring
 
-.PHONY: help install system-packages test-packages run test lint bench openapi lock clean
+.PHONY: help install system-packages test-packages run test lint bench openapi project-schema lock \
+	clean
 
 help:
 	@echo "make run      install what is missing, then start the app"
@@ -60,6 +61,7 @@ help:
 	@echo "make lint     ruff check and ruff format --check"
 	@echo "make bench    run the benchmarks (results also in .bench/results.json)"
 	@echo "make openapi  write resources/openapi.json from the platform server"
+	@echo "make project-schema  write resources/project.schema.json from the project file models"
 	@echo "make lock     regenerate requirements.lock from pyproject.toml"
 	@echo "make clean    remove .venv, caches and build output"
 
@@ -111,6 +113,10 @@ bench: install
 openapi: install
 	$(VENV)/bin/hitrecord-desktop server --print-openapi > resources/openapi.json.tmp
 	mv resources/openapi.json.tmp resources/openapi.json
+
+project-schema: install
+	$(VENV_PY) -m hitrecord_desktop.project.file_format > resources/project.schema.json.tmp
+	mv resources/project.schema.json.tmp resources/project.schema.json
 
 # Uses uv from PATH, else a throw-away venv with uv in it.
 lock:
