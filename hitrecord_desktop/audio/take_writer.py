@@ -58,7 +58,7 @@ class TakeSpec:
 
 @dataclass(frozen=True)
 class TakeResult:
-    path: Path
+    path: Path  # the file to load: the take, or its repaired copy after a disk-full FLAC
     journal_path: Path
     file_format: str
     frames: int  # frames in the file (silence put in for dropped frames included)
@@ -155,6 +155,7 @@ class TakeWriter:
         self.state = journal.RECORDING
         self.error: str | None = None
         self.needs_repair = False
+        self._loadable: Path | None = None
 
     # -- the audio callback's side -------------------------------------------------------
 
@@ -397,7 +398,7 @@ class TakeWriter:
         )
         stats = self._stats
         return TakeResult(
-            path=self.path,
+            path=self._loadable or self.path,
             journal_path=self.journal_path,
             file_format=self.file_format,
             frames=frames,
@@ -424,6 +425,7 @@ class TakeWriter:
                 self.needs_repair = True
                 return self._frames
             self._journal["repaired_file"] = repaired.path.name
+            self._loadable = repaired.path
             return repaired.frames
         if self.file_format == "wav":
             return patch_wav_sizes(self.path)
