@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     login.add_argument("--server", required=True, help="server URL, e.g. https://example.org")
     login.add_argument("--username", help="asked for if not given")
     login.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+
+    from .audio.recover_command import add_arguments as add_recover_arguments
+
+    recover = commands.add_parser("recover", help="find and repair takes cut short by a crash")
+    add_recover_arguments(recover)
     return parser
 
 
@@ -68,6 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             else (account_commands.login)
         )
         return runner(args, paths)
+    if command == "recover":
+        from .audio import recover_command
+
+        return recover_command.run(args, paths)
     from .ui.launch import run_gui
 
     return run_gui(paths)
