@@ -1,4 +1,4 @@
-"""Command line: the GUI by default, plus `server`, `challenges` and `login`.
+"""Command line: the GUI by default, plus `server`, `challenges`, `login` and `import`.
 
 Subcommands import what they need when they run, so `server` never loads Qt and the GUI
 never loads uvicorn.
@@ -47,6 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     login.add_argument("--server", required=True, help="server URL, e.g. https://example.org")
     login.add_argument("--username", help="asked for if not given")
     login.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+
+    from .media.import_command import add_arguments as add_import_arguments
+
+    add_import_arguments(commands.add_parser("import", help="decode a media file into the cache"))
     return parser
 
 
@@ -68,6 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             else (account_commands.login)
         )
         return runner(args, paths)
+    if command == "import":
+        from .media.import_command import run as run_import
+
+        return run_import(args, paths)
     from .ui.launch import run_gui
 
     return run_gui(paths)

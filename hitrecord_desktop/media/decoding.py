@@ -1,0 +1,306 @@
+"""Streaming decode of any contribution's audio to float32 blocks, then to the project's rate.
+
+`AudioDecoder` yields (frames, channels) float32 blocks at the source rate with the encoder's
+priming and padding removed; `convert_blocks` downmixes and resamples them with soxr. Memory
+stays bounded by one block whatever the file's length.
+
+Encoder padding, as measured (tests/media/test_encoder_padding.py): FFmpeg's decoders already drop
+MP3 LAME-tag priming, MP4/MOV edit-list priming and Opus pre-skip at the start, and MP3 / Ogg end
+padding. Two cases are ours to do: the end padding of AAC in MP4/MOV (the edit list gives the real
+length as the stream duration, which FFmpeg's decoder ignores), and FFmpeg-encoded AAC in Matroska,
+which carries no priming field: its ENCODER tag names libavcodec's AAC encoder, whose priming is
+1024 samples. Raw ADTS .aac says nothing about priming; it keeps 1024 extra samples, as with ffmpeg.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Protocol
+
+import av
+import numpy as np
+import soundfile
+import soxr
+
+from .probe import MediaError, MediaInfo, info_from_container, probe
+
+BLOCK_FRAMES = 1 << 16
+# soxr "HQ" is 20-bit precision (~120 dB stop band) with the same pass band as "VHQ" (28-bit);
+# that is below the noise floor of any 16/24-bit or lossy source and about half VHQ's cost.
+RESAMPLE_QUALITY = "HQ"
+LAVC_AAC_PRIMING = 1024  # libavcodec/aacenc.c: avctx->initial_padding = 1024
+# Decoded this much shorter than the container declares means the file was cut short.
+TRUNCATION_TOLERANCE_FRAMES = 8192
+MAX_DAMAGED_PACKETS = 8
+
+_SQRT_HALF = 0.7071067811865476
+# ITU-R BS.775 downmix of multichannel to stereo: centre and surrounds at -3 dB into the side
+# they belong to, LFE left out. Unknown channels go to both sides at -3 dB.
+_BS775 = {
+    "FL": (1.0, 0.0),
+    "FR": (0.0, 1.0),
+    "FC": (_SQRT_HALF, _SQRT_HALF),
+    "LFE": (0.0, 0.0),
+    "BL": (_SQRT_HALF, 0.0),
+    "BR": (0.0, _SQRT_HALF),
+    "SL": (_SQRT_HALF, 0.0),
+    "SR": (0.0, _SQRT_HALF),
+    "FLC": (1.0, 0.0),
+    "FRC": (0.0, 1.0),
+    "BC": (0.5, 0.5),
+}
+
+
+class Cancelled(Exception):
+    """The caller's cancel token was set; nothing was kept."""
+
+
+class CancelToken(Protocol):
+    def is_set(self) -> bool: ...
+
+
+Cancel = CancelToken | Callable[[], bool] | None
+
+
+def is_cancelled(cancel: Cancel) -> bool:
+    if cancel is None:
+        return False
+    return cancel.is_set() if hasattr(cancel, "is_set") else bool(cancel())
+
+
+def stored_channels(source_channels: int) -> int:
+    """Mono stays mono; everything else is stored as stereo."""
+    return 1 if source_channels == 1 else 2
+
+
+def downmix_matrix(channel_names: tuple[str, ...]) -> np.ndarray:
+    """(in_channels, 2) gains, BS.775, scaled so a full-scale input cannot exceed full scale."""
+    matrix = np.array(
+        [_BS775.get(name, (_SQRT_HALF, _SQRT_HALF)) for name in channel_names], dtype=np.float32
+    )
+    loudest = float(matrix.sum(axis=0).max())
+    return matrix / loudest if loudest > 1.0 else matrix
+
+
+class AudioDecoder:
+    """Decodes the first audio stream of a file; use as a context manager and iterate `blocks()`.
+
+    `fraction` estimates how far decoding has come (0..1), for a progress bar.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], cancel: Cancel = None) -> None:
+        self.path = Path(path)
+        self.cancel = cancel
+        self.info: MediaInfo = probe(self.path)
+        self.decoded_frames = 0
+        self._size = self.path.stat().st_size
+        self._position = 0
+        self._container: av.container.InputContainer | None = None
+        if self.info.backend == "pyav":
+            self._container = av.open(str(self.path), metadata_errors="ignore")
+            self.info = info_from_container(self.path, self._container)
+
+    def __enter__(self) -> AudioDecoder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._container is not None:
+            self._container.close()
+            self._container = None
+
+    @property
+    def fraction(self) -> float:
+        if self.info.frames:
+            return min(1.0, self.decoded_frames / self.info.frames)
+        return min(1.0, self._position / self._size) if self._size else 0.0
+
+    def blocks(self) -> Iterator[np.ndarray]:
+        source = self._soundfile_blocks() if self._container is None else self._pyav_blocks()
+        for block in _batched(source, self.info.channels):
+            self.decoded_frames += len(block)
+            yield block
+        self._check_complete()
+
+    def _check(self) -> None:
+        if is_cancelled(self.cancel):
+            raise Cancelled(f"{self.path}: cancelled")
+
+    def _soundfile_blocks(self) -> Iterator[np.ndarray]:
+        try:
+            with soundfile.SoundFile(str(self.path)) as handle:
+                while True:
+                    self._check()
+                    block = handle.read(BLOCK_FRAMES, dtype="float32", always_2d=True)
+                    if not len(block):
+                        return
+                    yield block
+        except (soundfile.LibsndfileError, RuntimeError) as error:
+            if self.decoded_frames:
+                raise MediaError(self.path, f"truncated or damaged: {error}") from None
+            raise MediaError(self.path, f"not a media file we can read: {error}") from None
+
+    def _pyav_blocks(self) -> Iterator[np.ndarray]:
+        container = self._container
+        assert container is not None
+        stream = container.streams.audio[0]
+        stream.thread_type = "AUTO"
+        skip = _extra_priming(self.info, stream)
+        # MP4/MOV: the edit list's length is exact; FFmpeg's AAC decoder still emits the padding.
+        limit = self.info.frames if self.info.container in ("mp4", "mov", "m4a") else 0
+        emitted = 0
+        damaged = 0
+        demuxed = container.demux(stream)
+        while True:
+            self._check()
+            try:
+                packet = next(demuxed)
+            except StopIteration:
+                break
+            except av.FFmpegError as error:
+                if emitted:
+                    raise MediaError(self.path, f"truncated or damaged: {_ff(error)}") from None
+                raise MediaError(self.path, f"not a media file we can read: {_ff(error)}") from None
+            if packet.pos is not None and packet.pos > 0:
+                self._position = packet.pos
+            try:
+                frames = packet.decode()  # a None-data packet at the end flushes the decoder
+            except av.FFmpegError as error:
+                damaged += 1
+                if damaged > MAX_DAMAGED_PACKETS:
+                    raise MediaError(self.path, f"damaged audio data: {_ff(error)}") from None
+                continue
+            for frame in frames:
+                block = self._frame_array(frame)
+                if skip:
+                    cut = min(skip, len(block))
+                    block, skip = block[cut:], skip - cut
+                if limit:
+                    block = block[: max(0, limit - emitted)]
+                if len(block):
+                    emitted += len(block)
+                    yield block
+        if emitted == 0 and damaged:
+            raise MediaError(self.path, "not a media file we can read: no audio could be decoded")
+
+    def _frame_array(self, frame: av.AudioFrame) -> np.ndarray:
+        if frame.sample_rate != self.info.sample_rate or len(frame.layout.channels) != (
+            self.info.channels
+        ):
+            raise MediaError(self.path, "the audio changes sample rate or channels midway")
+        data = frame.to_ndarray()
+        data = data.T if frame.format.is_planar else data.reshape(-1, self.info.channels)
+        kind = data.dtype
+        if kind == np.float32:
+            return data
+        if kind == np.float64:
+            return data.astype(np.float32)
+        if kind == np.uint8:
+            return (data.astype(np.float32) - 128.0) * (1.0 / 128.0)
+        if np.issubdtype(kind, np.signedinteger):
+            return data.astype(np.float32) * np.float32(1.0 / (1 << (8 * kind.itemsize - 1)))
+        raise MediaError(self.path, f"unsupported sample format {frame.format.name}")
+
+    def _check_complete(self) -> None:
+        if self.decoded_frames == 0:
+            raise MediaError(self.path, "has no audio samples (zero length)")
+        declared = self.info.frames
+        if declared and declared - self.decoded_frames > max(
+            TRUNCATION_TOLERANCE_FRAMES, declared // 100
+        ):
+            rate = self.info.sample_rate
+            raise MediaError(
+                self.path,
+                f"truncated: the audio stops at {self.decoded_frames / rate:.2f} s of "
+                f"{declared / rate:.2f} s",
+            )
+        if self.info.container == "ogg" and _ogg_cut_short(self.path):
+            raise MediaError(self.path, "truncated: the Ogg stream has no proper end")
+
+
+def decode_blocks(path: str | os.PathLike[str], cancel: Cancel = None) -> Iterator[np.ndarray]:
+    """Source-rate float32 (frames, channels) blocks of a file's audio."""
+    with AudioDecoder(path, cancel) as decoder:
+        yield from decoder.blocks()
+
+
+def convert_blocks(
+    blocks: Iterator[np.ndarray], info: MediaInfo, sample_rate: int
+) -> Iterator[np.ndarray]:
+    """Downmixes beyond stereo (BS.775) and resamples (soxr, streaming) to `sample_rate`."""
+    matrix = downmix_matrix(info.channel_names) if info.channels > 2 else None
+    channels = stored_channels(info.channels)
+    stream = (
+        soxr.ResampleStream(
+            info.sample_rate, sample_rate, channels, dtype="float32", quality=RESAMPLE_QUALITY
+        )
+        if info.sample_rate != sample_rate
+        else None
+    )
+    for block in blocks:
+        if matrix is not None:
+            block = block @ matrix
+        if stream is None:
+            yield np.ascontiguousarray(block, dtype=np.float32)
+            continue
+        out = stream.resample_chunk(np.ascontiguousarray(block))
+        if len(out):
+            yield out
+    if stream is not None:
+        tail = stream.resample_chunk(np.zeros((0, channels), np.float32), last=True)
+        if len(tail):
+            yield tail
+
+
+def _batched(source: Iterator[np.ndarray], channels: int) -> Iterator[np.ndarray]:
+    """Joins small codec frames into blocks of about BLOCK_FRAMES, to keep per-call costs low."""
+    pending: list[np.ndarray] = []
+    count = 0
+    for block in source:
+        if len(block) >= BLOCK_FRAMES and not pending:
+            yield block
+            continue
+        pending.append(block)
+        count += len(block)
+        if count >= BLOCK_FRAMES:
+            yield np.concatenate(pending)
+            pending, count = [], 0
+    if pending:
+        yield np.concatenate(pending) if len(pending) > 1 else np.ascontiguousarray(pending[0])
+
+
+def _extra_priming(info: MediaInfo, stream: av.AudioStream) -> int:
+    """Priming FFmpeg does not remove by itself, where the file still tells us how much."""
+    encoder = stream.metadata.get("ENCODER") or stream.metadata.get("encoder") or ""
+    lavc_aac = encoder.startswith("Lavc") and encoder.endswith(" aac")
+    if info.container in ("matroska", "webm") and info.codec == "aac" and lavc_aac:
+        return LAVC_AAC_PRIMING
+    return 0
+
+
+def _ogg_cut_short(path: Path) -> bool:
+    """True when the last Ogg page is incomplete or is not an end-of-stream page."""
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        handle.seek(max(0, size - 65536))
+        tail = handle.read()
+    start = tail.rfind(b"OggS")
+    if start < 0 or len(tail) - start < 27:
+        return True
+    header_type = tail[start + 5]
+    segments = tail[start + 26]
+    table = tail[start + 27 : start + 27 + segments]
+    if len(table) < segments:
+        return True
+    page_length = 27 + segments + sum(struct.unpack(f"{segments}B", table))
+    return start + page_length > len(tail) or not header_type & 0x04
+
+
+def _ff(error: Exception) -> str:
+    text = getattr(error, "strerror", None) or str(error)
+    return text.rstrip(".").lower()
