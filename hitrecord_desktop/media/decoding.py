@@ -133,17 +133,19 @@ class AudioDecoder:
 
     def _soundfile_blocks(self) -> Iterator[np.ndarray]:
         try:
-            with soundfile.SoundFile(str(self.path)) as handle:
-                while True:
-                    self._check()
-                    block = handle.read(BLOCK_FRAMES, dtype="float32", always_2d=True)
-                    if not len(block):
-                        return
-                    yield block
+            handle = soundfile.SoundFile(str(self.path))
         except (soundfile.LibsndfileError, RuntimeError) as error:
-            if self.decoded_frames:
-                raise MediaError(self.path, f"truncated or damaged: {error}") from None
-            raise MediaError(self.path, f"not a media file we can read: {error}") from None
+            raise MediaError(self.path, f"not a media file we can read: {_sf(error)}") from None
+        with handle:
+            while True:
+                self._check()
+                try:
+                    block = handle.read(BLOCK_FRAMES, dtype="float32", always_2d=True)
+                except (soundfile.LibsndfileError, RuntimeError) as error:
+                    raise MediaError(self.path, f"truncated or damaged: {_sf(error)}") from None
+                if not len(block):
+                    return
+                yield block
 
     def _pyav_blocks(self) -> Iterator[np.ndarray]:
         container = self._container
@@ -207,6 +209,10 @@ class AudioDecoder:
         raise MediaError(self.path, f"unsupported sample format {frame.format.name}")
 
     def _check_complete(self) -> None:
+        if self.info.container == "ogg" and _ogg_cut_short(self.path):
+            raise MediaError(self.path, "truncated: the Ogg stream has no proper end")
+        if self.info.container == "wav" and _wav_cut_short(self.path):
+            raise MediaError(self.path, "truncated: the WAV file is shorter than its header says")
         if self.decoded_frames == 0:
             raise MediaError(self.path, "has no audio samples (zero length)")
         declared = self.info.frames
@@ -219,8 +225,6 @@ class AudioDecoder:
                 f"truncated: the audio stops at {self.decoded_frames / rate:.2f} s of "
                 f"{declared / rate:.2f} s",
             )
-        if self.info.container == "ogg" and _ogg_cut_short(self.path):
-            raise MediaError(self.path, "truncated: the Ogg stream has no proper end")
 
 
 def decode_blocks(path: str | os.PathLike[str], cancel: Cancel = None) -> Iterator[np.ndarray]:
@@ -299,6 +303,33 @@ def _ogg_cut_short(path: Path) -> bool:
         return True
     page_length = 27 + segments + sum(struct.unpack(f"{segments}B", table))
     return start + page_length > len(tail) or not header_type & 0x04
+
+
+def _wav_cut_short(path: Path) -> bool:
+    """True when a RIFF WAV's data chunk claims more bytes than the file holds.
+
+    A size of 0 or 0xFFFFFFFF is a header never finished (a recorder killed mid-take, or a
+    stream): libsndfile reads such files to their end, so they are not called truncated.
+    """
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        if handle.read(4) != b"RIFF":
+            return False
+        handle.seek(12)
+        while True:
+            header = handle.read(8)
+            if len(header) < 8:
+                return False
+            chunk, length = header[:4], struct.unpack("<I", header[4:])[0]
+            if chunk == b"data":
+                return length not in (0, 0xFFFFFFFF) and handle.tell() + length > size
+            handle.seek(length + (length & 1), os.SEEK_CUR)
+
+
+def _sf(error: Exception) -> str:
+    """libsndfile's message without its "Error : " prefix and the file name soundfile adds."""
+    text = str(getattr(error, "error_string", "") or error)
+    return text.replace("Error : ", "").strip().rstrip(".").lower()
 
 
 def _ff(error: Exception) -> str:

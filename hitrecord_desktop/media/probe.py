@@ -14,10 +14,12 @@ from pathlib import Path
 import av
 import soundfile
 
-# libsndfile formats read through soundfile. Its MP3 decoder (mpg123) trims LAME-tag priming and
-# padding exactly as FFmpeg does (measured, tests/media/test_encoder_padding.py). Ogg only up to
-# stereo: libsndfile returns multichannel Vorbis in Vorbis order, FFmpeg reorders it to WAV order.
-SOUNDFILE_FORMATS = {"WAV", "WAVEX", "RF64", "W64", "AIFF", "FLAC", "MP3", "MPEG", "OGG", "CAF"}
+# libsndfile formats read through soundfile, chosen by the file's first bytes. Not MP3: libsndfile's
+# mpg123 trims LAME-tag priming as FFmpeg does (measured), but prints "Note:"/"Warning:" lines on
+# stderr for damaged or mislabelled files, which we cannot silence. Ogg only up to stereo:
+# libsndfile returns multichannel Vorbis in Vorbis order, FFmpeg reorders it to WAV order.
+SOUNDFILE_FORMATS = {"WAV", "WAVEX", "RF64", "W64", "AIFF", "FLAC", "OGG", "CAF"}
+_SOUNDFILE_MAGIC = (b"RIFF", b"RF64", b"FORM", b"fLaC", b"OggS", b"caff", b"riff")
 SOUNDFILE_MAX_CHANNELS = {"OGG": 2}
 _SOUNDFILE_CONTAINERS = {"WAVEX": "wav", "MPEG": "mp3", "MP3": "mp3"}
 _SOUNDFILE_CODECS = {
@@ -117,8 +119,10 @@ def probe(path: str | os.PathLike[str]) -> MediaInfo:
         raise MediaError(path, "is a folder, not a media file")
     if size == 0:
         raise MediaError(path, "the file is empty (zero length)")
-    info = _probe_soundfile(path)
-    return info if info is not None else _probe_pyav(path)
+    with path.open("rb") as handle:
+        head = handle.read(12)
+    info = _probe_soundfile(path) if head.startswith(_SOUNDFILE_MAGIC) else None
+    return info if info is not None else _probe_pyav(path, head)
 
 
 def _probe_soundfile(path: Path) -> MediaInfo | None:
@@ -153,10 +157,12 @@ def _probe_soundfile(path: Path) -> MediaInfo | None:
     )
 
 
-def _probe_pyav(path: Path) -> MediaInfo:
+def _probe_pyav(path: Path, head: bytes) -> MediaInfo:
     try:
         container = av.open(str(path), metadata_errors="ignore")
     except av.FFmpegError as error:
+        if head[4:8] == b"ftyp":  # an MP4/MOV whose index (moov box) never got written
+            raise MediaError(path, "truncated or damaged: the MP4/MOV index is missing") from None
         raise MediaError(path, f"not a media file we can read: {_reason(error)}") from None
     with container:
         return info_from_container(path, container)
@@ -181,7 +187,7 @@ def info_from_container(path: Path, container: av.container.InputContainer) -> M
     return MediaInfo(
         path=str(path),
         container=_fmt(container),
-        codec=ctx.name,
+        codec=ctx.codec.canonical_name,
         sample_rate=int(ctx.sample_rate),
         channels=int(ctx.channels),
         frames=declared_frames(container, stream),
@@ -219,7 +225,7 @@ def _video_info(container: av.container.InputContainer) -> VideoInfo | None:
         else:
             duration = 0.0
         return VideoInfo(
-            codec=ctx.name,
+            codec=ctx.codec.canonical_name,
             width=int(ctx.width),
             height=int(ctx.height),
             fps=round(float(rate), 3) if rate else 0.0,
