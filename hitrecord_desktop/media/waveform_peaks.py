@@ -130,7 +130,7 @@ class WaveformPeaks:
         if level is None:
             if pcm is None:
                 raise ValueError("zoomed in below the base bucket: pass the PCM frames")
-            lo, hi = _reduce(pcm, edges[: count + 1], 1, self.frames)
+            lo, hi = _reduce(pcm, edges[: count + 1], self.frames)
         else:
             size = self.bucket_sizes[level]
             lo, hi = _reduce_levels(self.mins[level], self.maxs[level], edges[: count + 1], size)
@@ -138,7 +138,7 @@ class WaveformPeaks:
         return mins, maxs
 
 
-def _reduce(data: np.ndarray, edges: np.ndarray, size: int, frames: int) -> tuple:
+def _reduce(data: np.ndarray, edges: np.ndarray, frames: int) -> tuple:
     """Min/max of PCM samples between column edges (each column at least one sample)."""
     first = np.clip(np.floor(edges[:-1]).astype(np.int64), 0, frames - 1)
     if len(first) > 1 and np.any(np.diff(first) == 0):
