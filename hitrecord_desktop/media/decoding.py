@@ -36,6 +36,16 @@ LAVC_AAC_PRIMING = 1024  # libavcodec/aacenc.c: avctx->initial_padding = 1024
 TRUNCATION_TOLERANCE_FRAMES = 8192
 MAX_DAMAGED_PACKETS = 8
 
+# FFmpeg sample format (without the planar "p") → numpy type, offset after scaling, scale.
+_SAMPLE_TYPES = {
+    "flt": (np.float32, 0.0, 1.0),
+    "dbl": (np.float64, 0.0, 1.0),
+    "u8": (np.uint8, 1.0, 1.0 / 128),
+    "s16": (np.int16, 0.0, 1.0 / (1 << 15)),
+    "s32": (np.int32, 0.0, 1.0 / (1 << 31)),
+    "s64": (np.int64, 0.0, 1.0 / (1 << 63)),
+}
+
 _SQRT_HALF = 0.7071067811865476
 # ITU-R BS.775 downmix of multichannel to stereo: centre and surrounds at -3 dB into the side
 # they belong to, LFE left out. Unknown channels go to both sides at -3 dB.
@@ -122,7 +132,7 @@ class AudioDecoder:
 
     def blocks(self) -> Iterator[np.ndarray]:
         source = self._soundfile_blocks() if self._container is None else self._pyav_blocks()
-        for block in _batched(source, self.info.channels):
+        for block in source:
             self.decoded_frames += len(block)
             yield block
         self._check_complete()
@@ -157,6 +167,10 @@ class AudioDecoder:
         limit = self.info.frames if self.info.container in ("mp4", "mov", "m4a") else 0
         emitted = 0
         damaged = 0
+        # Codec frames (~1000 samples) are copied into one interleaved block: converting each
+        # frame to its own array costs more than decoding it.
+        buffer = np.empty((BLOCK_FRAMES, self.info.channels), np.float32)
+        fill = 0
         demuxed = container.demux(stream)
         while True:
             self._check()
@@ -178,35 +192,48 @@ class AudioDecoder:
                     raise MediaError(self.path, f"damaged audio data: {_ff(error)}") from None
                 continue
             for frame in frames:
-                block = self._frame_array(frame)
+                start, end = 0, frame.samples
                 if skip:
-                    cut = min(skip, len(block))
-                    block, skip = block[cut:], skip - cut
+                    start = min(skip, end)
+                    skip -= start
                 if limit:
-                    block = block[: max(0, limit - emitted)]
-                if len(block):
-                    emitted += len(block)
-                    yield block
+                    end = max(start, min(end, start + limit - emitted))
+                if end == start:
+                    continue
+                if fill + end - start > BLOCK_FRAMES:
+                    yield buffer[:fill].copy()
+                    fill = 0
+                self._copy_frame(frame, start, end, buffer[fill : fill + end - start])
+                fill += end - start
+                emitted += end - start
+        if fill:
+            yield buffer[:fill].copy()
         if emitted == 0 and damaged:
             raise MediaError(self.path, "not a media file we can read: no audio could be decoded")
 
-    def _frame_array(self, frame: av.AudioFrame) -> np.ndarray:
-        if frame.sample_rate != self.info.sample_rate or len(frame.layout.channels) != (
-            self.info.channels
-        ):
+    def _copy_frame(self, frame: av.AudioFrame, start: int, end: int, out: np.ndarray) -> None:
+        """Samples [start, end) of a decoded frame into `out` as float32, channel by channel."""
+        channels = self.info.channels
+        if frame.sample_rate != self.info.sample_rate or len(frame.layout.channels) != channels:
             raise MediaError(self.path, "the audio changes sample rate or channels midway")
-        data = frame.to_ndarray()
-        data = data.T if frame.format.is_planar else data.reshape(-1, self.info.channels)
-        kind = data.dtype
-        if kind == np.float32:
-            return data
-        if kind == np.float64:
-            return data.astype(np.float32)
-        if kind == np.uint8:
-            return (data.astype(np.float32) - 128.0) * (1.0 / 128.0)
-        if np.issubdtype(kind, np.signedinteger):
-            return data.astype(np.float32) * np.float32(1.0 / (1 << (8 * kind.itemsize - 1)))
-        raise MediaError(self.path, f"unsupported sample format {frame.format.name}")
+        name = frame.format.name
+        kind = _SAMPLE_TYPES.get(name.rstrip("p"))
+        if kind is None:
+            raise MediaError(self.path, f"unsupported sample format {name}")
+        dtype, offset, scale = kind
+        count = frame.samples
+        if frame.format.is_planar:
+            sources = [np.frombuffer(plane, dtype, count)[start:end] for plane in frame.planes]
+        else:
+            packed = np.frombuffer(frame.planes[0], dtype, count * channels).reshape(count, -1)
+            sources = [packed[start:end, c] for c in range(channels)]
+        for c, source in enumerate(sources):
+            if dtype == np.float32:
+                out[:, c] = source
+            else:
+                np.multiply(source, scale, out=out[:, c], casting="unsafe")
+                if offset:
+                    out[:, c] -= offset
 
     def _check_complete(self) -> None:
         if self.info.container == "ogg" and _ogg_cut_short(self.path):
@@ -259,23 +286,6 @@ def convert_blocks(
         tail = stream.resample_chunk(np.zeros((0, channels), np.float32), last=True)
         if len(tail):
             yield tail
-
-
-def _batched(source: Iterator[np.ndarray], channels: int) -> Iterator[np.ndarray]:
-    """Joins small codec frames into blocks of about BLOCK_FRAMES, to keep per-call costs low."""
-    pending: list[np.ndarray] = []
-    count = 0
-    for block in source:
-        if len(block) >= BLOCK_FRAMES and not pending:
-            yield block
-            continue
-        pending.append(block)
-        count += len(block)
-        if count >= BLOCK_FRAMES:
-            yield np.concatenate(pending)
-            pending, count = [], 0
-    if pending:
-        yield np.concatenate(pending) if len(pending) > 1 else np.ascontiguousarray(pending[0])
 
 
 def _extra_priming(info: MediaInfo, stream: av.AudioStream) -> int:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 import numpy as np
 import pytest
 import soundfile
 
+from hitrecord_desktop.media.decoding import decode_blocks
 from hitrecord_desktop.media.pcm_cache import CachedPcm, PcmCache
 from hitrecord_desktop.media.probe import probe
 from tests.media.conftest import CLICK_SECONDS, GOOD, Corpus, Sample
@@ -130,3 +132,20 @@ def test_cache_of_another_rate_is_its_own_entry(corpus: Corpus, cache: PcmCache)
     assert a.path != b.path
     assert len(b.frames) == pytest.approx(len(a.frames) * 44_100 / 48_000, abs=2)
     assert abs(int(np.argmax(np.abs(b.frames[:, 1]))) - round(CLICK_SECONDS * 44_100)) <= 2
+
+
+@pytest.mark.parametrize("codec", ["pcm_u8", "pcm_s16le", "pcm_s24le", "pcm_s32le", "pcm_f64le"])
+def test_every_sample_format_through_pyav(corpus: Corpus, tmp_path: Path, codec: str) -> None:
+    """PCM in Matroska goes through PyAV: each integer and float sample format scales right."""
+    source = corpus / "sine44_stereo.flac"
+    target = tmp_path / f"{codec}.mkv"
+    subprocess.run(
+        ["ffmpeg", "-v", "error", "-nostdin", "-i", str(source), "-c:a", codec, str(target)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    expected, _ = soundfile.read(source, dtype="float32")
+    decoded = np.concatenate(list(decode_blocks(target)))
+    assert probe(target).backend == "pyav"
+    assert decoded.shape == expected.shape
+    tolerance = 1 / 100 if codec == "pcm_u8" else 1e-4
+    np.testing.assert_allclose(decoded, expected, atol=tolerance)
