@@ -36,15 +36,17 @@ LAVC_AAC_PRIMING = 1024  # libavcodec/aacenc.c: avctx->initial_padding = 1024
 TRUNCATION_TOLERANCE_FRAMES = 8192
 MAX_DAMAGED_PACKETS = 8
 
-# FFmpeg sample format (without the planar "p") → numpy type, offset after scaling, scale.
-_SAMPLE_TYPES = {
-    "flt": (np.float32, 0.0, 1.0),
+# FFmpeg sample format (packed or planar "p") → numpy type, offset after scaling, scale.
+_SAMPLE_TYPES: dict[str, tuple[type, float, float | None]] = {}
+for _name, _kind in {
+    "flt": (np.float32, 0.0, None),  # float32 is copied as is
     "dbl": (np.float64, 0.0, 1.0),
     "u8": (np.uint8, 1.0, 1.0 / 128),
     "s16": (np.int16, 0.0, 1.0 / (1 << 15)),
     "s32": (np.int32, 0.0, 1.0 / (1 << 31)),
     "s64": (np.int64, 0.0, 1.0 / (1 << 63)),
-}
+}.items():
+    _SAMPLE_TYPES[_name] = _SAMPLE_TYPES[_name + "p"] = _kind
 
 _SQRT_HALF = 0.7071067811865476
 # ITU-R BS.775 downmix of multichannel to stereo: centre and surrounds at -3 dB into the side
@@ -110,8 +112,15 @@ class AudioDecoder:
         self._position = 0
         self._container: av.container.InputContainer | None = None
         if self.info.backend == "pyav":
-            self._container = av.open(str(self.path), metadata_errors="ignore")
-            self.info = info_from_container(self.path, self._container)
+            try:
+                self._container = av.open(str(self.path), metadata_errors="ignore")
+                self.info = info_from_container(self.path, self._container)
+            except av.FFmpegError as error:
+                self.close()
+                raise MediaError(self.path, f"not a media file we can read: {_ff(error)}") from None
+            except MediaError:
+                self.close()
+                raise
 
     def __enter__(self) -> AudioDecoder:
         return self
@@ -214,21 +223,21 @@ class AudioDecoder:
     def _copy_frame(self, frame: av.AudioFrame, start: int, end: int, out: np.ndarray) -> None:
         """Samples [start, end) of a decoded frame into `out` as float32, channel by channel."""
         channels = self.info.channels
-        if frame.sample_rate != self.info.sample_rate or len(frame.layout.channels) != channels:
+        if frame.sample_rate != self.info.sample_rate or frame.layout.nb_channels != channels:
             raise MediaError(self.path, "the audio changes sample rate or channels midway")
-        name = frame.format.name
-        kind = _SAMPLE_TYPES.get(name.rstrip("p"))
+        fmt = frame.format
+        kind = _SAMPLE_TYPES.get(fmt.name)
         if kind is None:
-            raise MediaError(self.path, f"unsupported sample format {name}")
+            raise MediaError(self.path, f"unsupported sample format {fmt.name}")
         dtype, offset, scale = kind
         count = frame.samples
-        if frame.format.is_planar:
+        if fmt.is_planar:
             sources = [np.frombuffer(plane, dtype, count)[start:end] for plane in frame.planes]
         else:
             packed = np.frombuffer(frame.planes[0], dtype, count * channels).reshape(count, -1)
             sources = [packed[start:end, c] for c in range(channels)]
         for c, source in enumerate(sources):
-            if dtype == np.float32:
+            if scale is None:
                 out[:, c] = source
             else:
                 np.multiply(source, scale, out=out[:, c], casting="unsafe")

@@ -74,23 +74,21 @@ class PcmCache:
     def lookup(self, sha256: str, sample_rate: int) -> CachedPcm | None:
         """The complete entry for this content and rate, or None."""
         stem = self.entry_stem(sha256, sample_rate)
+        pcm_path = stem.with_suffix(".f32")
         try:
             sidecar = json.loads(stem.with_suffix(".json").read_text())
-        except (FileNotFoundError, ValueError):
-            return None
-        pcm_path = stem.with_suffix(".f32")
-        frames, channels = int(sidecar["frames"]), int(sidecar["channels"])
-        try:
+            frames, channels = int(sidecar["frames"]), int(sidecar["channels"])
+            source = MediaInfo.from_json(sidecar["source"])
             if pcm_path.stat().st_size != frames * channels * 4:
                 return None
-        except FileNotFoundError:
+        except (OSError, ValueError, KeyError, TypeError):  # missing, torn or from another version
             return None
         data = np.memmap(pcm_path, dtype="<f4", mode="r", shape=(frames, channels))
         return CachedPcm(
             frames=data,
             sample_rate=int(sidecar["sample_rate"]),
             channels=channels,
-            source=MediaInfo.from_json(sidecar["source"]),
+            source=source,
             sha256=sha256,
             path=pcm_path,
             peaks_path=stem.with_suffix(".peaks.npz"),
