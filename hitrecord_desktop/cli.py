@@ -1,4 +1,4 @@
-"""Command line: the GUI by default, plus `server`, `challenges` and `login`.
+"""Command line: the GUI by default, plus `server`, `challenges`, `login` and `import`.
 
 Subcommands import what they need when they run, so `server` never loads Qt and the GUI
 never loads uvicorn.
@@ -7,12 +7,21 @@ never loads uvicorn.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from . import __version__
 from .logging_setup import configure_logging
 from .paths import app_paths
+
+# Commands whose module offers `add_arguments(parser)` and `run(args, paths) -> int`. Their
+# modules import only argparse-level things at the top, so building the parser stays cheap.
+TOOL_COMMANDS: dict[str, tuple[str, str]] = {
+    "import": (".media.import_command", "decode a media file into the cache and describe it"),
+    "render": (".mixing.render_command", "mix a project down to a file, with its loudness"),
+    "recover": (".audio.recover_command", "find and repair takes cut short by a crash"),
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,10 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     login.add_argument("--username", help="asked for if not given")
     login.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
 
-    from .audio.recover_command import add_arguments as add_recover_arguments
-
-    recover = commands.add_parser("recover", help="find and repair takes cut short by a crash")
-    add_recover_arguments(recover)
+    for name, (module, help_text) in TOOL_COMMANDS.items():
+        importlib.import_module(module, __package__).add_arguments(
+            commands.add_parser(name, help=help_text)
+        )
     return parser
 
 
@@ -73,10 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             else (account_commands.login)
         )
         return runner(args, paths)
-    if command == "recover":
-        from .audio import recover_command
-
-        return recover_command.run(args, paths)
+    if command in TOOL_COMMANDS:
+        return importlib.import_module(TOOL_COMMANDS[command][0], __package__).run(args, paths)
     from .ui.launch import run_gui
 
     return run_gui(paths)
