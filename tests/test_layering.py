@@ -15,6 +15,8 @@ CORE_MODULES = [
     "hitrecord_desktop.local_community",
     "hitrecord_desktop.user_settings",
     "hitrecord_desktop.cli",
+    "hitrecord_desktop.mixing.offline_render",
+    "hitrecord_desktop.mixing.render_command",
 ]
 
 

@@ -56,9 +56,7 @@ class Mixer:
                     self._interleaved[id(ramp)] = np.repeat(ramp, CHANNELS)
 
     @staticmethod
-    def _segments_by_cell(
-        segments: tuple[Segment, ...], size: int
-    ) -> list[tuple[Segment, ...]]:
+    def _segments_by_cell(segments: tuple[Segment, ...], size: int) -> list[tuple[Segment, ...]]:
         """For each cell c of `size` timeline samples, the segments touching cells c and c + 1:
         a block of at most `size` frames starting in cell c lies within those two, wherever it
         starts. Neighbouring cells mostly share one tuple, so a long project costs a list of

@@ -50,7 +50,10 @@ def reference_mix(
             if source.shape[1] == 1:
                 stereo = audio * [math.cos(theta), math.sin(theta)]
             else:
-                balance = [min(1, math.sqrt(2) * math.cos(theta)), min(1, math.sqrt(2) * math.sin(theta))]
+                balance = [
+                    min(1, math.sqrt(2) * math.cos(theta)),
+                    min(1, math.sqrt(2) * math.sin(theta)),
+                ]
                 stereo = audio * balance
             position = clip.position + first - clip.trim_in
             lo, hi = max(position, start), min(position + length, end)
