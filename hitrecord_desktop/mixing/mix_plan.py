@@ -15,7 +15,7 @@ Pan law (`pan_gains`), with θ = (pan + 1)·π/4, pan in [-1, +1]:
   R = min(1, √2·sin θ). Full right mutes the left channel and leaves the right untouched, so a
   stereo mix is not made quieter by merely being in the centre.
 
-Fades (`fade_ramp`), for a fade of F samples over a clip of L samples, k the 0-based sample of
+Fades (`fade_gains`), for a fade of F samples over a clip of L samples, k the 0-based sample of
 the clip: the fade-in multiplies sample k < F by c(k / F) and the fade-out multiplies sample
 k ≥ L − F by c((L − 1 − k) / F), where c(x) = x (LINEAR, the default) or sin(x·π/2)
 (EQUAL_POWER). The fade-out is the fade-in reversed in time, both reach exactly 0 at the clip's
@@ -63,12 +63,19 @@ def pan_gains(pan: float, channels: int) -> tuple[float, float]:
     return min(1.0, math.sqrt(2.0) * left), min(1.0, math.sqrt(2.0) * right)
 
 
-def fade_ramp(length: int, shape: FadeShape) -> np.ndarray:
-    """The fade-in gains c(k / F) for k in [0, F), float32; reversed, the fade-out's."""
-    x = np.arange(length, dtype=np.float64) / length
+def fade_gains(steps: np.ndarray, length: int, shape: FadeShape) -> np.ndarray:
+    """c(steps / length) in place, steps being k for a fade-in and L − 1 − k for a fade-out.
+
+    The mixer calls this on its own float32 buffers, for the rows of a block that a fade
+    covers. Gains are computed there rather than kept as a precomputed ramp per fade: a
+    ramp costs memory per distinct fade length (12 bytes a sample with its interleaved copy,
+    ~1 MB for a 2 s fade), which a long project with hand-dragged fades would multiply, while
+    computing costs two or three ufunc passes on fade rows only, and allocates nothing."""
+    np.divide(steps, length, out=steps)
     if shape is FadeShape.EQUAL_POWER:
-        x = np.sin(x * (math.pi / 2.0))
-    return x.astype(np.float32)
+        np.multiply(steps, math.pi / 2.0, out=steps)
+        np.sin(steps, out=steps)
+    return steps
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +90,8 @@ class Segment:
     start: int
     end: int
     gain: float  # the clip's gain, linear
-    fade_in: np.ndarray | None  # gains for timeline [start, start + len)
-    fade_out: np.ndarray | None  # gains for timeline [end - len, end)
+    fade_in: int  # samples, clamped to the length
+    fade_out: int
 
     @property
     def length(self) -> int:
@@ -127,6 +134,7 @@ class MixPlan:
     sample_rate: int
     segments: tuple[Segment, ...]  # sorted by start
     controls: TrackControls
+    fade_shape: FadeShape
     end: int  # the project's end: the timeline sample after its last playing clip
 
     @property
@@ -156,15 +164,6 @@ def compile_plan(
     controls = TrackControls(tuple(t.id for t in audio_tracks))
     controls.sync(project)
     sources: dict[MediaRef, np.ndarray] = {}
-    ramps: dict[int, np.ndarray] = {}
-
-    def ramp(length: int) -> np.ndarray | None:
-        if length <= 0:
-            return None
-        if length not in ramps:
-            ramps[length] = fade_ramp(length, fade_shape)
-        return ramps[length]
-
     segments = []
     for index, track in enumerate(audio_tracks):
         for clip in track.playing_clips():
@@ -177,8 +176,6 @@ def compile_plan(
             if length <= 0:
                 continue
             start = clip.position + (src_start - clip.trim_in)
-            fade_in = ramp(min(clip.fade_in, length))
-            fade_out = ramp(min(clip.fade_out, length))
             segments.append(
                 Segment(
                     track=index,
@@ -188,9 +185,9 @@ def compile_plan(
                     start=start,
                     end=start + length,
                     gain=db_to_gain(clip.gain_db),
-                    fade_in=fade_in,
-                    fade_out=None if fade_out is None else fade_out[::-1],
+                    fade_in=min(max(clip.fade_in, 0), length),
+                    fade_out=min(max(clip.fade_out, 0), length),
                 )
             )
     segments.sort(key=lambda s: (s.start, s.track))
-    return MixPlan(project.sample_rate, tuple(segments), controls, project.end())
+    return MixPlan(project.sample_rate, tuple(segments), controls, fade_shape, project.end())

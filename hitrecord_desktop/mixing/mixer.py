@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .mix_plan import STEREO, MixPlan, Segment
+from .mix_plan import STEREO, MixPlan, Segment, fade_gains
 
 CHANNELS = 2
 
@@ -36,10 +36,16 @@ class Mixer:
         self._mono = np.zeros(block_frames, dtype=np.float32)
         self._cells = self._segments_by_cell(plan.segments, block_frames)
         self._empty: tuple[Segment, ...] = ()
-        # Stereo work is done on flat interleaved views (see _pattern): each stereo source
-        # as a flat view, each fade ramp repeated per channel. Built here, once.
+        # Row numbers for fade gains: 0, 1, 2, ... for mono and 0, 0, 1, 1, ... for
+        # interleaved stereo; and where the gains are computed. float32 like the samples, as
+        # a mixed-type ufunc would allocate a casting buffer; steps stay below the fade's
+        # length, exact in float32 up to 2**24 samples (~6 minutes of fade).
+        self._rows = np.arange(block_frames, dtype=np.float32)
+        self._rows2 = np.repeat(self._rows, CHANNELS)
+        self._fade = np.zeros(CHANNELS * block_frames, dtype=np.float32)
+        self._fade_shape = plan.fade_shape
+        # Stereo work is done on flat interleaved views (see _pattern).
         self._flat_sources: dict[int, np.ndarray] = {}
-        self._interleaved: dict[int, np.ndarray] = {}
         n_tracks = len(plan.controls.track_ids)
         stereo_tracks = {s.track for s in plan.segments if s.law == STEREO}
         self._patterns = [
@@ -51,9 +57,6 @@ class Mixer:
             if seg.law != STEREO:
                 continue
             self._flat_sources[id(seg)] = np.ascontiguousarray(seg.source).reshape(-1)
-            for ramp in (seg.fade_in, seg.fade_out):
-                if ramp is not None and id(ramp) not in self._interleaved:
-                    self._interleaved[id(ramp)] = np.repeat(ramp, CHANNELS)
 
     @staticmethod
     def _segments_by_cell(segments: tuple[Segment, ...], size: int) -> list[tuple[Segment, ...]]:
@@ -98,6 +101,18 @@ class Mixer:
             self._pattern_gains[track] = (left, right)
         return pattern
 
+    def _apply_fade(
+        self, part: np.ndarray, rows: np.ndarray, first_step: float, sign: int, length: int
+    ) -> None:
+        """part *= c((first_step + sign·row) / length) for each row of part."""
+        steps = self._fade[: len(part)]
+        if sign > 0:
+            np.add(rows[: len(part)], first_step, out=steps)
+        else:
+            np.subtract(first_step, rows[: len(part)], out=steps)
+        fade_gains(steps, length, self._fade_shape)
+        np.multiply(part, steps, out=part)
+
     def render_block(self, start_sample: int, out: np.ndarray) -> None:
         """Fills `out` (frames ≤ block_frames, 2) float32, C-contiguous, with timeline samples
         [start_sample, start_sample + frames)."""
@@ -120,14 +135,13 @@ class Mixer:
             n = b - a
             offset = a - seg.start  # within the clip
             first = seg.src_start + offset  # source row
-            # Fade-in over block rows [0, fade_in_rows); fade-out from row fade_out_row on.
-            fade_in_rows = 0
-            if seg.fade_in is not None and offset < len(seg.fade_in):
-                fade_in_rows = min(n, len(seg.fade_in) - offset)
-            fade_out_row, fade_out_at = n, 0
-            if seg.fade_out is not None and b > seg.end - len(seg.fade_out):
-                fade_out_at = max(0, offset - (seg.length - len(seg.fade_out)))  # ramp index
-                fade_out_row = max(a, seg.end - len(seg.fade_out)) - a
+            # Fade-in over block rows [0, fade_in_rows); fade-out from row fade_out_row on,
+            # where the clip's sample k gets c((L − 1 − k) / F).
+            fade_in_rows = min(n, seg.fade_in - offset) if offset < seg.fade_in else 0
+            fade_out_row = n
+            if seg.fade_out and b > seg.end - seg.fade_out:
+                fade_out_row = max(a, seg.end - seg.fade_out) - a
+            last_step = seg.length - 1 - offset - fade_out_row  # L − 1 − k at that row
             left = float(gains[seg.track, seg.law, 0])
             right = float(gains[seg.track, seg.law, 1])
             if seg.law == STEREO:
@@ -139,13 +153,11 @@ class Mixer:
                     pattern = self._pattern(seg.track, left * seg.gain, right * seg.gain)
                     np.multiply(source, pattern[: 2 * n], out=part)
                 if fade_in_rows:
-                    ramp = self._interleaved[id(seg.fade_in)]
                     p = part[: 2 * fade_in_rows]
-                    np.multiply(p, ramp[2 * offset : 2 * offset + len(p)], out=p)
+                    self._apply_fade(p, self._rows2, offset, 1, seg.fade_in)
                 if fade_out_row < n:
-                    ramp = self._interleaved[id(seg.fade_out)]
                     p = part[2 * fade_out_row :]
-                    np.multiply(p, ramp[2 * fade_out_at : 2 * fade_out_at + len(p)], out=p)
+                    self._apply_fade(p, self._rows2, last_step, -1, seg.fade_out)
             else:
                 column = seg.source[first : first + n, 0]
                 if fade_in_rows or fade_out_row < n:
@@ -153,10 +165,10 @@ class Mixer:
                     np.copyto(faded, column)
                     if fade_in_rows:
                         p = faded[:fade_in_rows]
-                        np.multiply(p, seg.fade_in[offset : offset + fade_in_rows], out=p)
+                        self._apply_fade(p, self._rows, offset, 1, seg.fade_in)
                     if fade_out_row < n:
                         p = faded[fade_out_row:]
-                        np.multiply(p, seg.fade_out[fade_out_at : fade_out_at + len(p)], out=p)
+                        self._apply_fade(p, self._rows, last_step, -1, seg.fade_out)
                     column = faded
                 np.multiply(column, left * seg.gain, out=scratch[:n, 0])
                 np.multiply(column, right * seg.gain, out=scratch[:n, 1])

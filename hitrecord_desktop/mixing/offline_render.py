@@ -32,7 +32,7 @@ from .loudness import LoudnessMeter, PeakMeter, to_db
 from .mix_plan import FadeShape, MixPlan, Resolver, compile_plan
 from .mixer import CHANNELS, Mixer
 
-DEFAULT_BLOCK_FRAMES = 16_384  # ~0.34 s at 48 kHz: few Python steps, buffers still in cache
+DEFAULT_BLOCK_FRAMES = 32_768  # ~0.7 s at 48 kHz: measured fastest here (16k: 180x, 32k: 235x)
 TRUE_PEAK_LIMIT_DBTP = -1.0  # EBU R 128's maximum true peak; above it a render is "clipped"
 OPUS_RATES = frozenset((8_000, 12_000, 16_000, 24_000, 48_000))
 _RING = 4  # blocks in flight between the mixing and the metering thread
