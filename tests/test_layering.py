@@ -17,6 +17,12 @@ CORE_MODULES = [
     "hitrecord_desktop.cli",
     "hitrecord_desktop.media.pcm_cache",
     "hitrecord_desktop.media.import_command",
+    "hitrecord_desktop.mixing.offline_render",
+    "hitrecord_desktop.mixing.render_command",
+    "hitrecord_desktop.project.project_store",
+    "hitrecord_desktop.project.commands",
+    "hitrecord_desktop.audio.take_writer",
+    "hitrecord_desktop.audio.take_recovery",
 ]
 
 
