@@ -44,14 +44,15 @@ RUNTIME_PACKAGES := \
 #   pulseaudio              the null sink `vsink` and its loopback source `vmic`
 #   pulseaudio-utils        pactl and pacat
 #   libasound2-plugins      ALSA's `pulse` device, PortAudio's way into PulseAudio
+#   jackd2                  JACK's dummy backend: a sample-exact device (jackd, jack_connect)
 #   ffmpeg                  makes and checks media files in tests
 #   sox                     makes test media with a second, independent encoder (FLAC, Ogg, WAV)
 #   espeak-ng               speech for the media tests: real speech, not only sines and clicks
 #   postgresql              a throw-away database cluster for the platform server's tests
 #   dbus                    a private session bus (dbus-run-session), away from the desktop keyring
 #   gnome-keyring           a real Secret Service on that private bus, for the keyring tests
-TEST_PACKAGES := xvfb xauth pulseaudio pulseaudio-utils libasound2-plugins ffmpeg sox espeak-ng \
-	postgresql dbus gnome-keyring
+TEST_PACKAGES := xvfb xauth pulseaudio pulseaudio-utils libasound2-plugins jackd2 ffmpeg sox \
+	espeak-ng postgresql dbus gnome-keyring
 
 .PHONY: help install system-packages test-packages run test lint bench openapi project-schema lock \
 	clean

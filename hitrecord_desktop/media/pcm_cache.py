@@ -121,9 +121,14 @@ class PcmCache:
             progress(1.0)
         return cached
 
-    def pcm_for(self, ref: MediaRef, sample_rate: int) -> np.ndarray:
-        """The (frames, channels) float32 audio of a clip's media, decoded once and cached."""
-        cached = self.get_or_decode(ref.path, sample_rate)
+    def pcm_for(self, ref: MediaRef, sample_rate: int, base_dir: Path | None = None) -> np.ndarray:
+        """The (frames, channels) float32 audio of a clip's media, decoded once and cached.
+
+        A relative media path (a take inside its project folder) is taken from `base_dir`."""
+        path = Path(ref.path)
+        if base_dir is not None and not path.is_absolute():
+            path = base_dir / path
+        cached = self.get_or_decode(path, sample_rate)
         if ref.sha256 and ref.sha256 != cached.sha256:
             raise MediaError(
                 ref.path,

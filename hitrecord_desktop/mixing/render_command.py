@@ -12,27 +12,32 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..paths import AppPaths
-from ..project.model import Project
-from .audio_writers import RenderFormat
-from .mix_plan import FadeShape, Resolver
-from .offline_render import TRUE_PEAK_LIMIT_DBTP, RenderCancelled, RenderReport, render_project
 
+if TYPE_CHECKING:
+    from ..project.model import Project
+    from .mix_plan import FadeShape, Resolver
+    from .offline_render import RenderReport
+
+# The values of RenderFormat and FadeShape, spelled out so that building the command line does
+# not load numpy and libsndfile (a test keeps them equal).
+FORMAT_CHOICES = ("wav", "wav-float", "flac", "ogg", "opus", "mp3", "m4a")
+FADE_SHAPE_CHOICES = ("linear", "equal-power")
 FORMAT_NAMES = {
-    RenderFormat.WAV: "24-bit WAV",
-    RenderFormat.WAV_FLOAT: "32-bit float WAV",
-    RenderFormat.FLAC: "24-bit FLAC",
-    RenderFormat.OGG: "Ogg Vorbis preview",
-    RenderFormat.OPUS: "Opus preview",
-    RenderFormat.MP3: "MP3 preview",
-    RenderFormat.M4A: "AAC preview",
+    "wav": "24-bit WAV",
+    "wav-float": "32-bit float WAV",
+    "flac": "24-bit FLAC",
+    "ogg": "Ogg Vorbis preview",
+    "opus": "Opus preview",
+    "mp3": "MP3 preview",
+    "m4a": "AAC preview",
 }
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("project", type=Path, help="the project file")
+    parser.add_argument("project", type=Path, help="the project: its folder, or its project file")
     parser.add_argument(
         "out",
         type=Path,
@@ -40,44 +45,54 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=[f.value for f in RenderFormat],
+        choices=FORMAT_CHOICES,
         help="the format, when not the one the suffix says (wav-float: 32-bit float WAV)",
     )
     parser.add_argument("--start", type=float, default=0.0, help="from this second (default 0)")
     parser.add_argument("--end", type=float, help="to this second (default: the project's end)")
     parser.add_argument(
         "--fade-shape",
-        choices=[s.value for s in FadeShape],
-        default=FadeShape.LINEAR.value,
+        choices=FADE_SHAPE_CHOICES,
+        default="linear",
         help="curve of clip fades (default linear)",
     )
 
 
-def _load_project(path: Path) -> Project:
-    from ..project.project_store import load_project  # lands with the project file format
+def load_project(path: Path, stream: TextIO) -> tuple[Project, Path]:
+    """The project at `path` (a project folder or a project file) and the folder its relative
+    media paths start from. Notices (opened from the backup, upgraded) go to `stream`."""
+    from ..project.file_format import decode_project
+    from ..project.project_store import PROJECT_FILE, ProjectStore
 
-    return load_project(path)
-
-
-def _open_resolver(paths: AppPaths, sample_rate: int) -> Resolver:
-    from ..media.pcm_cache import PcmCache  # lands with the media decoder
-
-    cache = PcmCache(paths.cache_dir / "pcm")
-    return lambda ref: cache.pcm_for(ref, sample_rate)
+    if path.is_dir() or path.name == PROJECT_FILE:
+        store = ProjectStore(path if path.is_dir() else path.parent)
+        loaded = store.load()
+        for notice in loaded.notices:
+            print(f"note: {notice}", file=stream)
+        return loaded.project, store.folder
+    project, _version = decode_project(path.read_bytes(), str(path))
+    return project, path.parent
 
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
+    from ..media.pcm_cache import PcmCache
+    from ..project.file_errors import ProjectFileError
+    from .mix_plan import FadeShape
+
     try:
-        project = _load_project(args.project)
-        resolver = _open_resolver(paths, project.sample_rate)
-    except (OSError, ValueError) as exc:
-        print(f"hitrecord-desktop: cannot open {args.project}: {exc}", file=sys.stderr)
+        project, folder = load_project(args.project, sys.stderr)
+    except FileNotFoundError:
+        print(f"hitrecord-desktop render: {args.project}: no project there", file=sys.stderr)
         return 2
+    except (OSError, ProjectFileError) as exc:
+        print(f"hitrecord-desktop render: cannot open the project: {exc}", file=sys.stderr)
+        return 2
+    cache = PcmCache(paths.cache_dir / "pcm")
     rate = project.sample_rate
     try:
         return render_and_report(
             project,
-            resolver,
+            lambda ref: cache.pcm_for(ref, rate, folder),
             args.out,
             sys.stderr,
             format=args.format,
@@ -100,6 +115,8 @@ def _db(value: float, unit: str) -> str:
 
 
 def format_report(report: RenderReport) -> list[str]:
+    from .offline_render import TRUE_PEAK_LIMIT_DBTP
+
     lra = report.loudness_range_lu
     lines = [
         f"rendered {report.path} ({FORMAT_NAMES[report.format]}, {_duration(report.seconds)}, "
@@ -132,9 +149,13 @@ def render_and_report(
     format: str | None = None,
     start: int = 0,
     end: int | None = None,
-    fade_shape: FadeShape = FadeShape.LINEAR,
+    fade_shape: FadeShape | None = None,
 ) -> int:
     """Renders with a progress bar on a terminal, then prints the report; the exit code."""
+    from ..media.probe import MediaError
+    from .mix_plan import FadeShape
+    from .offline_render import RenderCancelled, render_project
+
     bar = None
     if stream.isatty():
         from tqdm import tqdm
@@ -154,7 +175,7 @@ def render_and_report(
             start=start,
             end=end,
             progress=progress,
-            fade_shape=fade_shape,
+            fade_shape=fade_shape or FadeShape.LINEAR,
         )
     except RenderCancelled:
         print("render cancelled; no file written", file=stream)
@@ -162,6 +183,9 @@ def render_and_report(
     except ValueError as exc:
         print(f"cannot render: {exc}", file=stream)
         return 2
+    except MediaError as exc:  # a clip's media is missing, changed or unreadable
+        print(f"cannot render: a clip's media: {exc}", file=stream)
+        return 1
     except (OSError, RuntimeError) as exc:  # disk full, encoder errors (libsndfile, FFmpeg)
         print(f"render failed: {exc}", file=stream)
         return 1

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 from pathlib import Path
 
 import numpy as np
 import soundfile as sf
 
+from hitrecord_desktop import cli
 from hitrecord_desktop.mixing import render_command
-from hitrecord_desktop.paths import AppPaths
-from hitrecord_desktop.project.model import Project, Track
+from hitrecord_desktop.mixing.audio_writers import RenderFormat
+from hitrecord_desktop.mixing.mix_plan import FadeShape
+from hitrecord_desktop.project.model import Clip, MediaOrigin, MediaRef, Project, Track
+from hitrecord_desktop.project.project_store import ProjectStore
 from tests.mixing.reference import clip, write_raw
 
 
@@ -61,36 +63,50 @@ def test_errors_are_exit_codes(tmp_path: Path) -> None:
     assert not (tmp_path / "mix.doc").exists()
 
 
-def test_run_renders_the_loaded_project(tmp_path: Path, monkeypatch, capsys) -> None:
-    project, sources = _project(tmp_path)
-    loaded: list[Path] = []
+def _saved_project(folder: Path) -> Path:
+    """A real project folder: a take-like WAV under takes/, referenced by a relative path."""
+    t = np.arange(48_000 * 4) / 48_000
+    (folder / "takes").mkdir(parents=True)
+    sf.write(folder / "takes" / "tone.wav", 0.25 * np.sin(2 * np.pi * 440 * t), 48_000)
+    media = MediaRef(MediaOrigin.TAKE, "takes/tone.wav", frames=len(t))
+    clip = Clip(media, position=0, trim_in=0, trim_out=len(t))
+    ProjectStore(folder).save(Project(title="p", tracks=[Track("a", clips=[clip])]))
+    return folder
 
-    def load(path: Path) -> Project:
-        loaded.append(path)
-        return project
 
-    monkeypatch.setattr(render_command, "_load_project", load)
-    monkeypatch.setattr(
-        render_command, "_open_resolver", lambda paths, rate: lambda r: sources[r.path]
-    )
-    parser = argparse.ArgumentParser()
-    render_command.add_arguments(parser)
+def test_the_cli_renders_a_saved_project(tmp_path: Path, isolated_home: Path, capsys) -> None:
+    folder = _saved_project(tmp_path / "song")
     out = tmp_path / "part.wav"
-    args = parser.parse_args(["song.hitrecord", str(out), "--start", "1", "--end", "2.5"])
-    paths = AppPaths(*(tmp_path / d for d in ("config", "data", "cache", "logs")))
-    assert render_command.run(args, paths) == 0
-    assert loaded == [Path("song.hitrecord")]
+    assert cli.main(["render", str(folder), str(out), "--start", "1", "--end", "2.5"]) == 0
     assert sf.info(out).frames == 72_000
     assert "0:01.500" in capsys.readouterr().err
+    mixed, _ = sf.read(out)
+    source, _ = sf.read(folder / "takes" / "tone.wav")
+    # Centre pan of a mono source: -3 dB into each side.
+    np.testing.assert_allclose(mixed[:, 0], source[48_000:120_000] * np.sqrt(0.5), atol=1e-6)
 
 
-def test_run_reports_a_project_it_cannot_open(tmp_path: Path, monkeypatch, capsys) -> None:
-    def load(path: Path) -> Project:
-        raise FileNotFoundError(path)
+def test_the_cli_names_a_broken_project(tmp_path: Path, isolated_home: Path, capsys) -> None:
+    broken = tmp_path / "song.json"
+    broken.write_text('{"format": "hitrecord-project", "version": 2, "project": {"title": 3}}')
+    assert cli.main(["render", str(broken), str(tmp_path / "x.wav")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot open the project" in err and "project.title" in err
+    assert "Traceback" not in err
+    assert cli.main(["render", str(tmp_path / "nowhere"), str(tmp_path / "x.wav")]) == 2
+    assert "no project there" in capsys.readouterr().err
 
-    monkeypatch.setattr(render_command, "_load_project", load)
-    parser = argparse.ArgumentParser()
-    render_command.add_arguments(parser)
-    args = parser.parse_args(["missing.hitrecord", str(tmp_path / "x.wav")])
-    assert render_command.run(args, AppPaths(tmp_path, tmp_path, tmp_path, tmp_path)) == 2
-    assert "cannot open missing.hitrecord" in capsys.readouterr().err
+
+def test_the_cli_names_missing_media(tmp_path: Path, isolated_home: Path, capsys) -> None:
+    folder = _saved_project(tmp_path / "song")
+    (folder / "takes" / "tone.wav").unlink()
+    assert cli.main(["render", str(folder), str(tmp_path / "x.wav")]) == 1
+    err = capsys.readouterr().err
+    assert "tone.wav" in err and "no such file" in err
+    assert not (tmp_path / "x.wav").exists()
+
+
+def test_choices_match_the_enums() -> None:
+    assert tuple(f.value for f in RenderFormat) == render_command.FORMAT_CHOICES
+    assert tuple(s.value for s in FadeShape) == render_command.FADE_SHAPE_CHOICES
+    assert set(render_command.FORMAT_NAMES) == set(render_command.FORMAT_CHOICES)
