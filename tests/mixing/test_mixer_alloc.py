@@ -12,7 +12,7 @@ from hitrecord_desktop.mixing.mixer import Mixer
 from hitrecord_desktop.project.model import Project, Track
 from tests.mixing.reference import clip, write_raw
 
-BLOCK = 512
+BLOCK = 4096  # one block of samples is 32 KiB: far above other threads' noise in the peak
 
 
 def test_steady_state_blocks_allocate_almost_nothing(tmp_path: Path) -> None:
@@ -56,6 +56,6 @@ def test_steady_state_blocks_allocate_almost_nothing(tmp_path: Path) -> None:
     finally:
         tracemalloc.stop()
     assert after - before < 1024  # nothing kept
-    # Within a block only view objects and numpy's bookkeeping: far less than one block of
-    # samples (4 KiB here).
-    assert peak - before < 2048, peak - before
+    # Within a block only view objects and numpy's bookkeeping (and whatever other threads of
+    # the test process allocate meanwhile): far less than one block of samples.
+    assert peak - before < 8192, peak - before
