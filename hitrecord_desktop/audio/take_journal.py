@@ -13,6 +13,8 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..atomic_files import write_atomically
+
 JOURNAL_SUFFIX = ".journal.json"
 JOURNAL_VERSION = 1
 
@@ -35,32 +37,12 @@ def utc_now() -> str:
 
 def write_journal(path: Path, data: dict) -> None:
     """Replaces the journal atomically and durably (raises OSError when it cannot)."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    payload = (json.dumps(data, indent=1, sort_keys=True) + "\n").encode()
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
-    fsync_folder(path.parent)
+    write_atomically(path, (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())
 
 
 def read_journal(path: Path) -> dict:
     with path.open(encoding="utf-8") as handle:
         return json.load(handle)
-
-
-def fsync_folder(folder: Path) -> None:
-    """Makes a created or renamed entry in `folder` survive a power cut."""
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _boot_id() -> str:

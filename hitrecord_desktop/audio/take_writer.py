@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
+from ..atomic_files import fsync_folder
 from ..project.model import Dropout
 from . import take_journal as journal
 from .sample_ring import KIND_NAMES, RING_OVERFLOW, EventRing, SampleRing
@@ -249,7 +250,7 @@ class TakeWriter:
             self.journal_path = journal.journal_path_for(self.path)
             self._fd = self._create(self.path)
             self._file = self._sound_file(self._fd, "W64")
-        journal.fsync_folder(self.folder)
+        fsync_folder(self.folder)
 
     @staticmethod
     def _create(path: Path) -> int:

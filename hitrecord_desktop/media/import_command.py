@@ -9,6 +9,20 @@ from pathlib import Path
 
 from ..paths import AppPaths
 from ..project.model import DEFAULT_SAMPLE_RATE
+from ..project.rules import MAX_SAMPLE_RATE, MIN_SAMPLE_RATE
+
+
+def sample_rate_argument(text: str) -> int:
+    """A project rate argparse can refuse with a one-line message (no traceback later)."""
+    try:
+        rate = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of Hz: {text!r}") from None
+    if not MIN_SAMPLE_RATE <= rate <= MAX_SAMPLE_RATE:
+        raise argparse.ArgumentTypeError(
+            f"{rate} Hz is outside {MIN_SAMPLE_RATE}..{MAX_SAMPLE_RATE} Hz"
+        )
+    return rate
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
         "--rate",
-        type=int,
+        type=sample_rate_argument,
         default=DEFAULT_SAMPLE_RATE,
         help=f"project sample rate to cache at (default {DEFAULT_SAMPLE_RATE})",
     )

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..atomic_files import publish, write_atomically
 from ..project.model import MediaRef
 from .decoding import (
     AudioDecoder,
@@ -78,15 +79,18 @@ class PcmCache:
         try:
             sidecar = json.loads(stem.with_suffix(".json").read_text())
             frames, channels = int(sidecar["frames"]), int(sidecar["channels"])
+            if int(sidecar["sample_rate"]) != sample_rate or frames <= 0 or channels not in (1, 2):
+                return None
             source = MediaInfo.from_json(sidecar["source"])
             if pcm_path.stat().st_size != frames * channels * 4:
                 return None
-        except (OSError, ValueError, KeyError, TypeError):  # missing, torn or from another version
+            data = np.memmap(pcm_path, dtype="<f4", mode="r", shape=(frames, channels))
+        # Missing, torn, hand-edited or from another version: a miss, decoded again.
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
-        data = np.memmap(pcm_path, dtype="<f4", mode="r", shape=(frames, channels))
         return CachedPcm(
             frames=data,
-            sample_rate=int(sidecar["sample_rate"]),
+            sample_rate=sample_rate,
             channels=channels,
             source=source,
             sha256=sha256,
@@ -163,7 +167,7 @@ class PcmCache:
             raise MediaError(path, f"cannot read the file ({error.strerror})") from None
         sha256 = digest.hexdigest()
         with contextlib.suppress(OSError):
-            _write_atomically(memo, sha256.encode())
+            write_atomically(memo, sha256.encode())
         return sha256
 
     def _decode_into(
@@ -201,9 +205,11 @@ class PcmCache:
             }
             sidecar_tmp = _temporary(stem, ".json", temporaries)
             sidecar_tmp.write_text(json.dumps(sidecar, indent=1))
-            os.replace(pcm_tmp, stem.with_suffix(".f32"))
-            os.replace(peaks_tmp, stem.with_suffix(".peaks.npz"))
-            os.replace(sidecar_tmp, stem.with_suffix(".json"))  # the entry exists from here on
+            # Data on disk before the sidecar that vouches for it: after a power cut an entry
+            # is either whole or absent, never a right-sized file of zeros.
+            publish(pcm_tmp, stem.with_suffix(".f32"))
+            publish(peaks_tmp, stem.with_suffix(".peaks.npz"))
+            publish(sidecar_tmp, stem.with_suffix(".json"))  # the entry exists from here on
         finally:
             for leftover in temporaries:
                 with contextlib.suppress(FileNotFoundError):
@@ -215,18 +221,6 @@ def _temporary(stem: Path, suffix: str, temporaries: list[Path]) -> Path:
     os.close(handle)
     temporaries.append(Path(name))
     return Path(name)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporaries: list[Path] = []
-    tmp = _temporary(path, "", temporaries)
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
 
 
 def _raise_if_cancelled(cancel: Cancel, path: Path) -> None:

@@ -10,6 +10,7 @@ store and the PCM cache.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -36,6 +37,17 @@ FORMAT_NAMES = {
 }
 
 
+def _seconds(text: str) -> float:
+    """A time on the timeline: a finite, non-negative number of seconds."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not math.isfinite(value) or value < 0 or value > 24 * 3600:
+        raise argparse.ArgumentTypeError(f"{text} is not a time from 0 to 24 hours in seconds")
+    return value
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("project", type=Path, help="the project: its folder, or its project file")
     parser.add_argument(
@@ -48,8 +60,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=FORMAT_CHOICES,
         help="the format, when not the one the suffix says (wav-float: 32-bit float WAV)",
     )
-    parser.add_argument("--start", type=float, default=0.0, help="from this second (default 0)")
-    parser.add_argument("--end", type=float, help="to this second (default: the project's end)")
+    parser.add_argument("--start", type=_seconds, default=0.0, help="from this second (default 0)")
+    parser.add_argument("--end", type=_seconds, help="to this second (default: the project's end)")
     parser.add_argument(
         "--fade-shape",
         choices=FADE_SHAPE_CHOICES,
@@ -66,7 +78,7 @@ def load_project(path: Path, stream: TextIO) -> tuple[Project, Path]:
 
     if path.is_dir() or path.name == PROJECT_FILE:
         store = ProjectStore(path if path.is_dir() else path.parent)
-        loaded = store.load()
+        loaded = store.load(read_only=True)
         for notice in loaded.notices:
             print(f"note: {notice}", file=stream)
         return loaded.project, store.folder

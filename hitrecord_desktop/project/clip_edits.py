@@ -192,8 +192,19 @@ class TrimClip(Command):
     def merge(self, other: Command) -> bool:
         if not isinstance(other, TrimClip) or other.clip_id != self.clip_id:
             return False
+        if self._shortened_fades() or other._shortened_fades():
+            # A trim that cut a fade short leaves a state the merged command's redo (applied
+            # to the clip as it was first) would not make again: keep such steps apart.
+            return False
         self.trim_in, self.trim_out = other.trim_in, other.trim_out
         return True
+
+    def _shortened_fades(self) -> bool:
+        if self._old is None:
+            return False
+        fade_in, fade_out = self._old[3:]
+        length = self.trim_out - self.trim_in
+        return fade_in > length or fade_out > length - min(fade_in, length)
 
 
 class SplitClip(Command):

@@ -94,15 +94,21 @@ def migrate_1_to_2(raw: dict[str, Any], source: str) -> dict[str, Any]:
             "contribution_id": c.contribution_id,
             "has_video": video,
         }
+        trim_in, trim_out = samples(c.trim_in), samples(c.trim_out)
+        # Rounded one by one, fades that filled the clip in seconds can overrun it by a sample:
+        # fit them to the length the rounded trims give.
+        length = max(0, trim_out - trim_in)
+        fade_in = min(samples(c.fade_in), length)
+        fade_out = min(samples(c.fade_out), length - fade_in)
         return {
             "id": c.id,
             "media": media,
             "position": samples(c.position),
-            "trim_in": samples(c.trim_in),
-            "trim_out": samples(c.trim_out),
+            "trim_in": trim_in,
+            "trim_out": trim_out,
             "gain_db": c.gain_db,
-            "fade_in": samples(c.fade_in),
-            "fade_out": samples(c.fade_out),
+            "fade_in": fade_in,
+            "fade_out": fade_out,
         }
 
     loop = None if p.loop is None else {"start": samples(p.loop.start), "end": samples(p.loop.end)}

@@ -17,12 +17,12 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from hitrecord_desktop.atomic_files import publish, temp_path_beside
 from hitrecord_desktop.paths import AppPaths
 from hitrecord_desktop.project.file_errors import FieldProblem, ProjectFileError
 from hitrecord_desktop.project.file_format import FORMAT_VERSION, decode_project, encode_project
@@ -46,20 +46,6 @@ class LoadedProject:
     source: Path  # the file read: the backup when the project file was broken
     format_version: int  # the version on disk, before any upgrade
     notices: tuple[str, ...] = ()  # what the UI should tell the user, if anything
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Makes a rename in `folder` durable. Not possible on Windows, where rename is already."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
@@ -94,6 +80,7 @@ class ProjectStore:
         self._clock = clock
         self._known_good: tuple[int, int, int] | None = None  # project.json as we last saw it
         self._upgraded_from: int | None = None
+        self._upgraded_source: Path | None = None  # the older-version file that was read
 
     @classmethod
     def for_project(cls, root: Path, project_id: str) -> ProjectStore:
@@ -107,13 +94,14 @@ class ProjectStore:
     def _read(self, path: Path) -> tuple[Project, int]:
         return decode_project(path.read_bytes(), str(path))
 
-    def load(self) -> LoadedProject:
+    def load(self, *, read_only: bool = False) -> LoadedProject:
         """The project; from the backup, with a notice saying why, when the file is broken.
 
         Raises FileNotFoundError when the folder holds no project, and ProjectFileError when
         neither the file nor its backup can be read.
         """
-        self._remove_stale_temp_files()
+        if not read_only:  # a reader (render) must not touch a save another process is making
+            self._remove_stale_temp_files()
         main_error: ProjectFileError | None = None
         if self.file.exists():
             try:
@@ -122,7 +110,9 @@ class ProjectStore:
                 main_error = exc
             else:
                 self._known_good = _stat_key(self.file)
-                return LoadedProject(project, self.file, version, self._upgrade_notice(version))
+                return LoadedProject(
+                    project, self.file, version, self._upgrade_notice(version, self.file)
+                )
         if not self.backup_file.exists():
             if main_error is not None:
                 raise main_error
@@ -142,13 +132,16 @@ class ProjectStore:
         notice = f"{why}. Opened the previous save (from {saved}) instead."
         log.warning("%s", notice)
         return LoadedProject(
-            project, self.backup_file, version, (notice, *self._upgrade_notice(version))
+            project,
+            self.backup_file,
+            version,
+            (notice, *self._upgrade_notice(version, self.backup_file)),
         )
 
-    def _upgrade_notice(self, version: int) -> tuple[str, ...]:
+    def _upgrade_notice(self, version: int, source: Path) -> tuple[str, ...]:
         if version == FORMAT_VERSION:
             return ()
-        self._upgraded_from = version
+        self._upgraded_from, self._upgraded_source = version, source
         return (
             f"This project was saved by an older HitRecord Desktop (format version {version}) "
             f"and has been upgraded; its original is kept as {self._original_copy(version)} "
@@ -174,21 +167,27 @@ class ProjectStore:
         """Writes encoded project bytes (from `encode_project`, made on the UI thread)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         self.takes_dir.mkdir(exist_ok=True)
-        fd, tmp_name = _mkstemp(self.folder)
-        tmp = Path(tmp_name)
+        tmp = temp_path_beside(self.file, prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX)
         try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
+            tmp.write_bytes(data)
+            self._keep_upgraded_original()
             if self.file.exists():
                 self._keep_current_file()
-            os.replace(tmp, self.file)
+            publish(tmp, self.file)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-        _fsync_dir(self.folder)
         self._known_good = _stat_key(self.file)
+
+    def _keep_upgraded_original(self) -> None:
+        """At the first save after an upgrade: keeps the very file that was read (the project
+        file or its backup), before either is replaced."""
+        if self._upgraded_from is None or self._upgraded_source is None:
+            return
+        original = self.folder / self._original_copy(self._upgraded_from)
+        if not original.exists() and self._upgraded_source.exists():
+            _link_or_copy(self._upgraded_source, original)
+        self._upgraded_from = self._upgraded_source = None
 
     def _keep_current_file(self) -> None:
         """Before the current file is replaced: back it up if it is good, set it aside if not."""
@@ -200,11 +199,6 @@ class ProjectStore:
                 _link_or_copy(self.file, kept)
                 log.warning("project file %s is broken (%s); kept it as %s", self.file, exc, kept)
                 return
-        if self._upgraded_from is not None:
-            original = self.folder / self._original_copy(self._upgraded_from)
-            if not original.exists():
-                _link_or_copy(self.file, original)
-            self._upgraded_from = None
         _link_or_copy(self.file, self.backup_file)
 
     def _set_aside_name(self) -> Path:
@@ -215,10 +209,6 @@ class ProjectStore:
             counter += 1
             candidate = self.folder / f"{PROJECT_FILE}.broken-{stamp}-{counter}"
         return candidate
-
-
-def _mkstemp(folder: Path) -> tuple[int, str]:
-    return tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX, dir=folder)
 
 
 @dataclass(frozen=True)

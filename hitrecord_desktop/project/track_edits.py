@@ -11,8 +11,8 @@ from hitrecord_desktop.project.edit_command import (
     EditError,
     all_ids,
     check,
+    check_clip,
     find_track,
-    media_kind_problem,
     track_index,
 )
 from hitrecord_desktop.project.events import Action, Change, Subject
@@ -36,8 +36,17 @@ class AddTrack(Command):
         new_ids.update(t.id for t in self.track.takes)
         if taken := sorted(new_ids & ids):
             raise EditError(f"id {taken[0]} is already used in the project")
+        inside = [self.track.id, *(c.id for c in self.track.all_clips())]
+        inside += [t.id for t in self.track.takes]
+        if len(set(inside)) != len(inside):
+            raise EditError("the new track uses one id twice")
+        check(rules.gain_problem(self.track.gain_db))
+        check(rules.pan_problem(self.track.pan))
         for clip in self.track.all_clips():
-            check(media_kind_problem(clip, self.track))
+            check_clip(clip, self.track)
+        active = self.track.active_take_id
+        if active is not None and all(t.id != active for t in self.track.takes):
+            raise EditError(f"the active take {active} is not one of the track's takes")
         index = len(project.tracks) if self.index is None else self.index
         if not 0 <= index <= len(project.tracks):
             raise EditError(f"track position {index} is outside 0..{len(project.tracks)}")

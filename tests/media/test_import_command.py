@@ -69,3 +69,10 @@ def test_unusable_file_is_one_line_and_exit_1(
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith(f"hitrecord-desktop import: {corpus / name}: {reason}")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("rate", ["0", "-5", "fast", "1000000"])
+def test_a_bad_rate_is_one_line_not_a_traceback(corpus: Corpus, tmp_path: Path, rate) -> None:
+    result = run_import(str(corpus / next(iter(corpus.good))), f"--rate={rate}", home=tmp_path)
+    assert result.returncode == 2
+    assert "--rate" in result.stderr and "Traceback" not in result.stderr

@@ -159,3 +159,25 @@ def test_two_processes_decoding_the_same_file(tone: Path, tmp_path: Path) -> Non
     assert len(entry_files(root)) == 3  # .f32, .peaks.npz, .json: no temporaries left
     cached = PcmCache(root).get_or_decode(tone, 48_000)
     assert outputs[0].split()[0] == str(len(cached.frames))
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda s: s.pop("sample_rate"),
+        lambda s: s.update(frames=0),
+        lambda s: s.update(source="not an object"),
+        lambda s: s.update(channels=6),
+        lambda s: s.update(sample_rate=44_100),
+    ],
+)
+def test_a_damaged_sidecar_is_a_miss_decoded_again(tone: Path, tmp_path: Path, edit) -> None:
+    cache = PcmCache(tmp_path / "cache")
+    first = cache.get_or_decode(tone, 48_000)
+    sidecar_path = first.path.with_suffix(".json")
+    sidecar = json.loads(sidecar_path.read_text())
+    edit(sidecar)
+    sidecar_path.write_text(json.dumps(sidecar))
+    assert cache.lookup(first.sha256, 48_000) is None
+    again = cache.get_or_decode(tone, 48_000)
+    np.testing.assert_array_equal(again.frames, first.frames)

@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import numpy as np
+import pytest
 import soundfile as sf
 
 from hitrecord_desktop import cli
@@ -110,3 +111,11 @@ def test_choices_match_the_enums() -> None:
     assert tuple(f.value for f in RenderFormat) == render_command.FORMAT_CHOICES
     assert tuple(s.value for s in FadeShape) == render_command.FADE_SHAPE_CHOICES
     assert set(render_command.FORMAT_NAMES) == set(render_command.FORMAT_CHOICES)
+
+
+@pytest.mark.parametrize("start", ["nan", "inf", "-1", "soon"])
+def test_a_bad_time_is_refused_by_the_parser(tmp_path: Path, isolated_home: Path, start) -> None:
+    folder = _saved_project(tmp_path / "song")
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["render", str(folder), str(tmp_path / "x.wav"), f"--start={start}"])
+    assert exit_info.value.code == 2

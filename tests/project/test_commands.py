@@ -220,3 +220,30 @@ def test_media_of_removed_things_is_left_alone(tmp_path) -> None:
     c.RemoveTake("ta", "k").apply(p)
     c.RemoveTrack("ta").apply(p)
     assert take_file.read_bytes() == b"audio"
+
+
+def test_a_new_track_is_checked_like_every_other_edit() -> None:
+    project = two_track_project()
+    bad_clip = clip(0, 500, 100)
+    refused(project, c.AddTrack(Track("bad", clips=[bad_clip])), "trim_out")
+    refused(project, c.AddTrack(Track("bad", pan=3.0)), "pan")
+    refused(project, c.AddTrack(Track("bad", active_take_id="nope")), "active take")
+    twice = clip(0, 0, 100)
+    refused(project, c.AddTrack(Track("bad", clips=[twice, copy.copy(twice)])), "one id twice")
+
+
+def test_trims_that_cut_a_fade_short_are_not_merged() -> None:
+    from hitrecord_desktop.project.edit_history import EditHistory
+
+    project = two_track_project()
+    track = project.tracks[0]
+    target = track.clips[0]
+    history = EditHistory(project)
+    history.execute(c.SetClipFades(target.id, 100, 0))
+    history.execute(c.TrimClip(target.id, target.trim_in, target.trim_in + 50))
+    assert target.fade_in == 50
+    history.execute(c.TrimClip(target.id, target.trim_in, target.trim_in + 1000))
+    after = copy.deepcopy(project)
+    history.undo()
+    history.redo()
+    assert project == after

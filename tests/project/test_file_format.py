@@ -238,3 +238,16 @@ def test_a_model_that_breaks_the_rules_is_not_saved() -> None:
     project.sample_rate = 7
     with pytest.raises(ValueError, match="not valid, not saving"):
         encode_project(project)
+
+
+def test_version_1_fades_that_fill_a_clip_still_fit_after_rounding() -> None:
+    doc = json.loads((DATA / "project-v1.json").read_text())
+    rate = doc["project"]["sample_rate"]
+    first = doc["project"]["tracks"][0]["clips"][0]
+    # Rounded one by one: trim_in 0.6 -> 1, trim_out rate + 0.4 -> rate: 47,999 samples long,
+    # while the fade, 48,000 samples in seconds, filled it.
+    first["trim_in"], first["trim_out"] = 0.6 / rate, (rate + 0.4) / rate
+    first["fade_in"], first["fade_out"] = (rate - 0.2) / rate, 0.0
+    project, _ = decode_project(json.dumps(doc).encode(), "v1")
+    clip = project.tracks[0].clips[0]
+    assert clip.length == rate - 1 and clip.fade_in == clip.length

@@ -136,6 +136,39 @@ def test_older_version_is_upgraded_and_its_original_kept(tmp_path: Path) -> None
     assert again.format_version == 2 and again.project == loaded.project
 
 
+def test_an_older_backup_opened_instead_of_a_missing_file_is_kept_through_two_saves(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "old"
+    folder.mkdir()
+    original = (DATA / "project-v1.json").read_bytes()
+    (folder / "project.json.bak").write_bytes(original)
+    store = ProjectStore(folder)
+    loaded = store.load()
+    assert loaded.source.name == "project.json.bak" and loaded.format_version == 1
+    store.save(loaded.project)
+    store.save(loaded.project)  # the second save replaces the backup with the first save
+    assert (folder / "project.v1.json").read_bytes() == original
+
+
+def test_a_read_only_load_leaves_a_save_in_progress_alone(tmp_path: Path) -> None:
+    store, _take = store_with_media(tmp_path)
+    half = store.folder / ".project.json.abc123.tmp"  # a save another process is making
+    half.write_bytes(b"half a save")
+    ProjectStore(store.folder).load(read_only=True)
+    assert half.exists()
+    ProjectStore(store.folder).load()
+    assert not half.exists()
+
+
+def test_saved_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    store, _take = store_with_media(tmp_path)
+    store.save(two_track_project())
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert store.file.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
 def test_newer_version_is_refused_and_left_alone(tmp_path: Path) -> None:
     folder = tmp_path / "new"
     folder.mkdir()
