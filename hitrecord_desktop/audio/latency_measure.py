@@ -30,9 +30,9 @@ LOW_HZ = 100.0
 # gives ~1.0-1.4 over a window of a repetition's period; a heard sweep gives tens to thousands.
 NOISE_RATIO = 2.0
 CLEAR_RATIO = 8.0
-# Repetitions agree when within this many samples of their median (two devices' clocks may drift
-# a sample over a second; a loopback on one device agrees exactly).
-AGREEMENT_SAMPLES = 2
+# Repetitions agree when within 0.5 ms of the stacked delay: PulseAudio moved 3 samples within one
+# stream (3324, 3324, 3327), two devices' clocks drift; a glitch moves a block or more.
+AGREEMENT_SECONDS = 0.0005
 HEARD_CONFIDENCE = 0.5
 WHITENING = 0.5  # below this, the test signal was not heard
 
@@ -61,7 +61,7 @@ class DelayEstimate:
     samples: int  # the delay of the repetitions stacked; meaningless unless `heard`
     confidence: float  # 0..1: peak clarity times the share of repetitions that agree with it
     peak_ratio: float  # main peak over the largest other peak, repetitions stacked
-    consistent: bool  # every repetition on its own within AGREEMENT_SAMPLES of `samples`
+    consistent: bool  # every repetition on its own within AGREEMENT_SECONDS of `samples`
     inverted: bool  # the signal came back with its polarity flipped
     repetition_samples: tuple[int, ...]
     repetition_ratios: tuple[float, ...]
@@ -175,7 +175,8 @@ def find_delay(played: TestSignal, recorded: np.ndarray, rate: int) -> DelayEsti
     stacked_at, ratio, sign = _peak(windows.sum(axis=0), rate)
     delays = [_peak(window, rate)[0] for window in windows]
     ratios = [_peak(window, rate)[1] for window in windows]
-    agreeing = [abs(d - stacked_at) <= AGREEMENT_SAMPLES for d in delays]
+    tolerance = max(2, round(AGREEMENT_SECONDS * rate))
+    agreeing = [abs(d - stacked_at) <= tolerance for d in delays]
     confidence = _ratio_confidence(ratio) * sum(agreeing) / len(delays)
     return DelayEstimate(
         samples=stacked_at,
