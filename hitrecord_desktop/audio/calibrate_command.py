@@ -31,7 +31,6 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     except OSError as exc:  # no PortAudio library
         print(f"calibrate: {exc}", file=sys.stderr)
         return 1
-    print("playing a test signal (about 6 s)...", flush=True)
     try:
         result = calibrate(
             args.input,
@@ -40,6 +39,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
             args.blocksize,
             host_api=args.host_api,
             input_channel=args.input_channel,
+            on_stream_started=lambda: print("playing a test signal (about 6 s)...", flush=True),
         )
     except (CalibrationError, sd.PortAudioError, ValueError) as exc:
         print(f"calibrate: {exc}", file=sys.stderr)

@@ -246,6 +246,8 @@ def calibrate(
 
     `on_stream_started` runs once the stream runs, before the signal plays (tests connect JACK
     ports there). Raises CalibrationError when the signal was not heard clearly.
+    The round trip depends on `latency` as much as on the block size (PulseAudio: ~1030-1540
+    samples with 'low', ~2300-3330 with 'high'): the engine must open its streams the same way.
     """
     import sounddevice as sd
 
