@@ -4,8 +4,8 @@ The recorder places a take earlier by the measured round trip, so it lands where
 meant it. PortAudio's reported latency is kept beside the measurement for comparison only: through
 ALSA's pulse plugin it can be 560-1020 samples short after a start-up underrun (HEADLESS.md).
 
-sounddevice is imported inside the functions that open devices: importing it lists the devices,
-and the result types here are also used by the store and the engine without touching PortAudio.
+sounddevice (importing it lists the devices) and the measurement (scipy) are imported inside
+`calibrate`: the result types here are also used by the store and the engine.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
-
-from .latency_measure import HEARD_CONFIDENCE, find_delay, make_test_signal
 
 # A round trip above this is flagged. The stored compensation puts the take in the right place,
 # but the performer still hears the backing track late by the output latency and, when
@@ -239,7 +237,7 @@ def calibrate(
     *,
     latency: str | float = "high",
     settle_seconds: float = SETTLE_SECONDS,
-    min_confidence: float = HEARD_CONFIDENCE,
+    min_confidence: float | None = None,
     on_stream_started: Callable[[], None] | None = None,
 ) -> CalibrationResult:
     """Plays the test signal on `output_device`, records `input_device`, measures the round trip.
@@ -251,6 +249,10 @@ def calibrate(
     """
     import sounddevice as sd
 
+    from .latency_measure import HEARD_CONFIDENCE, find_delay, make_test_signal
+
+    if min_confidence is None:
+        min_confidence = HEARD_CONFIDENCE
     input_index = resolve_device(input_device, "input", host_api)
     output_index = resolve_device(output_device, "output", host_api)
     input_info = sd.query_devices(input_index)

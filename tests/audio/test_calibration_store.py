@@ -141,3 +141,18 @@ def test_the_callback_records_aligned_with_what_it_plays() -> None:
         written += block
     estimate = find_delay(test_signal, duplex.recorded, 48_000)
     assert (estimate.samples, estimate.confidence) == (delay, 1.0)
+
+
+def test_the_store_loads_without_qt_scipy_or_portaudio() -> None:
+    """The engine reads stored round trips at start-up: that must not import the heavy parts."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "for name in ('PySide6', 'scipy', 'sounddevice'): sys.modules[name] = None\n"
+        "from hitrecord_desktop.audio.latency_store import stored_round_trip\n"
+        "from hitrecord_desktop.audio.calibration import CalibrationResult\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
