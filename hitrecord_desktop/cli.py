@@ -21,6 +21,7 @@ TOOL_COMMANDS: dict[str, tuple[str, str]] = {
     "import": (".media.import_command", "decode a media file into the cache and describe it"),
     "render": (".mixing.render_command", "mix a project down to a file, with its loudness"),
     "recover": (".audio.recover_command", "find and repair takes cut short by a crash"),
+    "calibrate": (".audio.calibrate_command", "measure and store the audio round trip latency"),
 }
 
 
