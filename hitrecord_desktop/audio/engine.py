@@ -21,6 +21,7 @@ import dataclasses
 import datetime
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -148,6 +149,7 @@ class AudioEngine:
         self._seek_done = 0
         self._rec: _Recording | None = None
         self._preroll_end = 0
+        self._preroll_base = NEVER
         # Stream and counters (callback-owned).
         self._stream: sd.Stream | sd.OutputStream | None = None
         self._stream_failed = False
@@ -160,6 +162,7 @@ class AudioEngine:
         self.test_stall_s = 0.0  # tests: the callback sleeps this long once, then resets it
         self.test_stall_at_take_frame = -1  # ...when the take has this many frames
         self.stalled_at_take_frame = -1
+        self.after_open: Callable[[], None] | None = None  # e.g. to wire JACK ports
 
     # -- project -------------------------------------------------------------------------
 
@@ -217,7 +220,10 @@ class AudioEngine:
         self._stream_failed = False
         self._dac_adc.fill(np.nan)
         self._probe_buf.fill(0.0)
-        self._preroll_end = self._preroll_frames if preroll else 0
+        # The pre-roll is counted from when the stream is open and wired (after_open), so
+        # that the probe is not played into ports nobody has connected yet.
+        self._preroll_end = NEVER if preroll else 0
+        self._preroll_base = NEVER
         common = dict(
             samplerate=self.rate,
             blocksize=self.block,
@@ -243,6 +249,12 @@ class AudioEngine:
                 )
             devices.stream_opened()
             self._stream.start()
+            if self.after_open is not None:
+                self.after_open()
+            if preroll:
+                base = self.stream_frames + self.block
+                self._preroll_base = base
+                self._preroll_end = base + self._preroll_frames
         except (sd.PortAudioError, ValueError) as exc:
             self._close()
             raise AudioDeviceError(f"cannot open the audio device: {exc}") from exc
@@ -313,7 +325,7 @@ class AudioEngine:
         self.playing = False
         self._open(duplex=True, preroll=True)
         deadline = time.monotonic() + 10.0
-        while self.stream_frames < self._preroll_frames:
+        while self.stream_frames < self._preroll_end:
             if time.monotonic() > deadline or self._stream_failed:
                 self._close()
                 raise AudioDeviceError("the audio device did not start (no audio in 10 s)")
@@ -360,9 +372,9 @@ class AudioEngine:
                 log.exception("the latency provider failed")
         return round_trip.choose(
             probe=measured,
-            time_info=timed,
             calibrated=calibrated,
             reported=self.reported_round_trip(),
+            time_info=timed,
         )
 
     def _setup_key(self) -> tuple[str, str, str, int, int]:
@@ -451,11 +463,14 @@ class AudioEngine:
             np.take(indata, self._in_channels, axis=1, out=block_in, mode="clip")
         if frame0 < self._preroll_end:
             out.fill(0.0)
-            if frame0 <= self._probe_at < frame0 + frames:
-                out[self._probe_at - frame0] = round_trip.PROBE_LEVEL
-            if block_in is not None:
-                end = min(frame0 + frames, self._preroll_end)
-                self._probe_buf[frame0:end] = block_in[: end - frame0, 0]
+            base = self._preroll_base
+            probe = base + self._probe_at
+            if frame0 <= probe < frame0 + frames:
+                out[probe - frame0] = round_trip.PROBE_LEVEL
+            if block_in is not None and frame0 >= base:
+                at = frame0 - base
+                end = min(at + frames, self._preroll_frames)
+                self._probe_buf[at:end] = block_in[: end - at, 0]
         else:
             self._transport(out, block_in, frames)
         if self.monitor and block_in is not None:

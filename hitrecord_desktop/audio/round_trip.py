@@ -8,10 +8,12 @@ Sources, best first:
   samples between streams (1794 to 3328 measured here at 256-frame blocks) while PortAudio
   reports the same 3328 for all of them and its per-callback time info through ALSA's pulse
   plugin is meaningless (DAC − ADC of 13,000 to 35,000 samples, drifting).
-- "time-info": outputBufferDacTime − inputBufferAdcTime of the callbacks, when they agree within
-  a sample across callbacks and make sense (JACK: exact).
 - "calibrated": a round trip measured once by the calibration and stored for this setup.
-- "reported": PortAudio's input + output latency of the stream.
+- "reported": PortAudio's input + output latency of the stream (exact on JACK: 768 at 256-frame
+  blocks over 512-frame JACK periods).
+- "time-info": outputBufferDacTime − inputBufferAdcTime of the callbacks, when they agree within
+  a sample across callbacks. Kept last and for the record: on JACK it is steady but 1024 samples
+  more than the measured round trip (1792 against 768), through ALSA's pulse plugin it drifts.
 """
 
 from __future__ import annotations
@@ -64,17 +66,17 @@ def from_probe(captured: np.ndarray, emitted_at: int, max_samples: int) -> int |
 def choose(
     *,
     probe: int | None,
-    time_info: int | None,
     calibrated: int | None,
     reported: int,
+    time_info: int | None,
 ) -> RoundTrip:
     candidates = {
         name: value
         for name, value in (
             ("stream-probe", probe),
-            ("time-info", time_info),
             ("calibrated", calibrated),
             ("reported", reported),
+            ("time-info", time_info),
         )
         if value is not None
     }
