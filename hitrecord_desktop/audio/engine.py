@@ -323,13 +323,7 @@ class AudioEngine:
         options.folder.mkdir(parents=True, exist_ok=True)
         self._take_meta = (take_id, options, project)
         self.playing = False
-        self._open(duplex=True, preroll=True)
-        deadline = time.monotonic() + 10.0
-        while self.stream_frames < self._preroll_end:
-            if time.monotonic() > deadline or self._stream_failed:
-                self._close()
-                raise AudioDeviceError("the audio device did not start (no audio in 10 s)")
-            time.sleep(0.005)
+        self._start_preroll()
         rt = self._measure_round_trip(options.measure_round_trip)
         spec = TakeSpec(
             take_id=take_id,
@@ -357,6 +351,22 @@ class AudioEngine:
         self._rec = _Recording(writer, rec_start, rec_end, rt.samples)
         self.playing = True
         return rt
+
+    def _start_preroll(self, attempts: int = 2, timeout_s: float = 5.0) -> None:
+        """Opens the duplex stream and waits out the pre-roll. A PulseAudio stream now and then
+        never starts delivering; a fresh one does, so the second attempt opens another."""
+        for attempt in range(attempts):
+            self._open(duplex=True, preroll=True)
+            deadline = time.monotonic() + timeout_s + self._preroll_frames / self.rate
+            while self.stream_frames < self._preroll_end:
+                if time.monotonic() > deadline or self._stream_failed:
+                    break
+                time.sleep(0.005)
+            else:
+                return
+            self._close()
+            log.warning("the stream did not start (attempt %d of %d)", attempt + 1, attempts)
+        raise AudioDeviceError(f"the audio device did not start (no audio in {timeout_s:g} s)")
 
     def _measure_round_trip(self, probe: bool) -> RoundTrip:
         measured = None
