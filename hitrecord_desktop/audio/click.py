@@ -25,15 +25,16 @@ class Click:
         self.beat = click_sample(rate, 880.0) * gain
         self.length = len(self.beat)
 
-    def add(self, start: int, out: np.ndarray) -> None:
+    def add(self, start: int, out: np.ndarray, until: int = 1 << 62) -> None:
         """Adds the clicks sounding in timeline samples [start, start + len(out)) to `out`
-        (frames, channels). Loops over the beats touching the block: one or two."""
+        (frames, channels), of beats before `until` only (a count-in stops at the take's
+        start). Loops over the beats touching the block: one or two."""
         frames = len(out)
         spb = self.samples_per_beat
         beat = math.ceil((start - self.length + 1) / spb)
         while True:
             at = round(beat * spb)
-            if at >= start + frames:
+            if at >= start + frames or at >= until:
                 return
             sound = self.accent if beat % self.beats_per_bar == 0 else self.beat
             a = max(at, start)
