@@ -132,7 +132,7 @@ def _worst_error(backend: str) -> int:
     clicks = [24_000, 48_000, 72_000]
     if backend == "JACK":
         choice = DeviceChoice(JACK_API, "system", "system", (1, 2), RATE, BLOCK)
-        engine = AudioEngine(choice, preroll_s=0.7, probe_at_s=0.3)
+        engine = AudioEngine(choice, probe_at_s=0.3)
         engine.after_open = connect_jack_loopback
         streams = 3
     else:

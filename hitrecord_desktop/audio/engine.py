@@ -109,8 +109,9 @@ class AudioEngine:
         choice: DeviceChoice,
         *,
         latency_provider: LatencyProvider | None = None,
-        preroll_s: float = 0.55,
         probe_at_s: float = 0.15,
+        probes: int = 3,
+        probe_spacing_s: float = 0.2,
         check_devices: bool = True,
     ) -> None:
         """`check_devices=False` skips finding and checking the devices: for driving
@@ -130,8 +131,14 @@ class AudioEngine:
         self.output_meters = Meters(OUT_CHANNELS, block, self.rate)
         self._in_block = np.zeros((block, max(n_in, 1)), np.float32)
         self._out_block = np.zeros((block, OUT_CHANNELS), np.float32)
-        self._preroll_frames = int(preroll_s * self.rate)
-        self._probe_at = int(probe_at_s * self.rate)
+        # Pre-roll: silence with `probes` impulses, `probe_spacing_s` apart, each found in
+        # the input within the spacing. The last one counts: a PulseAudio stream can still
+        # change its round trip (an underrun) in its first few hundred milliseconds.
+        spacing = int(probe_spacing_s * self.rate)
+        self._probe_spacing = spacing
+        self._probe_times = tuple(int(probe_at_s * self.rate) + k * spacing for k in range(probes))
+        self._preroll_frames = self._probe_times[-1] + spacing
+        self.probe_results: tuple[int | None, ...] = ()
         self._probe_buf = np.zeros(self._preroll_frames, np.float32)
         self._dac_adc = np.full(64, np.nan)
         self.event_positions = np.zeros(MAX_EVENTS, np.int64)  # timeline samples
@@ -375,8 +382,13 @@ class AudioEngine:
     def _measure_round_trip(self, probe: bool) -> RoundTrip:
         measured = None
         if probe:
-            window = self._preroll_frames - self._probe_at
-            measured = round_trip.from_probe(self._probe_buf, self._probe_at, window)
+            self.probe_results = tuple(
+                round_trip.from_probe(self._probe_buf, at, self._probe_spacing)
+                for at in self._probe_times
+            )
+            measured = self.probe_results[-1]
+            if len(set(self.probe_results[-2:])) > 1:
+                log.info("the round trip moved during the pre-roll: %s", self.probe_results)
         timed = round_trip.from_time_info(self._dac_adc, self.rate)
         calibrated = None
         if self.latency_provider is not None:
@@ -480,9 +492,10 @@ class AudioEngine:
         if frame0 < self._preroll_end:
             out.fill(0.0)
             base = self._preroll_base
-            probe = base + self._probe_at
-            if frame0 <= probe < frame0 + frames:
-                out[probe - frame0] = round_trip.PROBE_LEVEL
+            for at in self._probe_times:
+                probe = base + at
+                if frame0 <= probe < frame0 + frames:
+                    out[probe - frame0] = round_trip.PROBE_LEVEL
             if block_in is not None and frame0 >= base:
                 at = frame0 - base
                 end = min(at + frames, self._preroll_frames)

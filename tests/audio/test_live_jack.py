@@ -30,7 +30,7 @@ CLICKS = [24_000, 48_000, 72_000, 96_000]
 
 def jack_engine(block: int = 256) -> AudioEngine:
     choice = DeviceChoice(JACK_API, "system", "system", (1, 2), RATE, block)
-    engine = AudioEngine(choice, preroll_s=0.7, probe_at_s=0.3)
+    engine = AudioEngine(choice, probe_at_s=0.3)
     engine.after_open = connect_jack_loopback
     return engine
 

@@ -34,7 +34,7 @@ def test_take_lands_within_48_samples_in_each_of_10_fresh_streams(tmp_path: Path
         audio = take_audio(recorded.result.path)[:, 0]
         found = find_bursts(audio, len(CLICKS))
         errors = [recorded.take.clip.position + at - c for at, c in zip(found, CLICKS, strict=True)]
-        rows.append((rt.source, rt.samples, rt.candidates.get("reported"), errors))
+        rows.append((rt.source, engine.probe_results, rt.candidates.get("reported"), errors))
         print(rows[-1])
     assert all(source == "stream-probe" for source, *_ in rows), rows
     assert max(abs(e) for *_, errors in rows for e in errors) <= 48, rows
