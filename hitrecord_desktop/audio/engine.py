@@ -164,6 +164,7 @@ class AudioEngine:
         # Stream and counters (callback-owned).
         self._stream: sd.Stream | sd.OutputStream | None = None
         self._stream_failed = False
+        self._health_seen = (-1, 0.0)
         self.stream_frames = 0
         self.callbacks = 0
         self.input_overflows = 0
@@ -229,6 +230,7 @@ class AudioEngine:
         self.stream_frames = 0
         self.callbacks = 0
         self._stream_failed = False
+        self._health_seen = (-1, 0.0)
         self._dac_adc.fill(np.nan)
         self._probe_buf.fill(0.0)
         # The pre-roll is counted from when the stream is open and wired (after_open), so
@@ -297,7 +299,7 @@ class AudioEngine:
         total = sum(latency) if isinstance(latency, tuple) else 2 * latency
         return round(total * self.rate)
 
-    def health(self, stall_s: float = 1.0) -> str | None:
+    def health(self, stall_s: float = 2.0) -> str | None:
         """None while the stream runs; else what went wrong. Call it from a timer: it also
         notices a stream whose callbacks stopped (a device pulled out)."""
         stream = self._stream
@@ -306,9 +308,9 @@ class AudioEngine:
         if self._stream_failed or not stream.active:
             return "the audio device stopped (was it unplugged?)"
         seen = self.callbacks
-        last = getattr(self, "_health_seen", (None, 0.0))
+        last = self._health_seen
         now = time.monotonic()
-        if last[0] != seen:
+        if last[0] != seen or seen == 0:  # a PulseAudio stream can take 1-2 s to start
             self._health_seen = (seen, now)
         elif now - last[1] > stall_s:
             return "the audio device stopped delivering audio (was it unplugged?)"

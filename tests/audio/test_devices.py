@@ -85,3 +85,18 @@ def test_record_over_a_project_adds_the_take(tmp_path: Path, monkeypatch) -> Non
     assert (folder / take.clip.media.path).exists()
     assert sf.info(out).frames == take.clip.length
     assert np.abs(sf.read(out)[0]).max() > 0.1  # the click came back
+
+
+@needs_pulse
+def test_play_command_plays_a_project(tmp_path: Path, monkeypatch, capsys) -> None:
+    from hitrecord_desktop.cli import main
+    from hitrecord_desktop.project.project_store import ProjectStore
+
+    from .live_support import click_project
+
+    monkeypatch.setenv("HITRECORD_HOME", str(tmp_path / "home"))
+    folder = tmp_path / "project"
+    ProjectStore(folder).save(click_project(tmp_path, [4_800], 0.5))
+    code = main(["play", str(folder), "--host-api", "ALSA", "--output-device", "pulse"])
+    assert code == 0
+    assert "played to 0.5" in capsys.readouterr().out
