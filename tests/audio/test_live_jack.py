@@ -134,3 +134,52 @@ def test_unsupported_rate_is_a_clear_error(rate: int) -> None:
 
     with pytest.raises(AudioDeviceError, match=f"cannot record at {rate} Hz; it offers 48000 Hz"):
         AudioEngine(DeviceChoice(JACK_API, "system", "system", (1, 2), rate, 256))
+
+
+def test_record_only_with_click_and_a_calibrated_round_trip(tmp_path: Path) -> None:
+    """No project playing, the metronome only; the round trip from the latency provider."""
+    from hitrecord_desktop.audio.click import Click
+    from hitrecord_desktop.project.model import Project
+
+    asked = []
+
+    def provider(*key):
+        asked.append(key)
+        return 768
+
+    choice = DeviceChoice(JACK_API, "system", "system", (1, 2), RATE, 256)
+    engine = AudioEngine(choice, latency_provider=provider)
+    engine.after_open = connect_jack_loopback
+    project = Project("metronome", sample_rate=RATE)
+    engine.load(project)
+    options = RecordOptions(
+        folder=tmp_path, start=0, overdub=False, click=True, count_in_beats=4,
+        measure_round_trip=False,
+    )  # fmt: skip
+    rt = engine.start_recording(options)
+    time.sleep(3.5)
+    recorded = engine.stop_recording()
+    assert asked == [(JACK_API, "system", "system", RATE, 256)]
+    assert (rt.source, rt.samples) == ("calibrated", 768)
+    audio = take_audio(recorded.result.path)[:, 0]
+    expected = np.zeros((len(audio), 1), np.float32)
+    Click(project.tempo, RATE).add(recorded.take.clip.position, expected)
+    n = 2 * len(audio)
+    corr = np.fft.irfft(np.fft.rfft(audio, n) * np.conj(np.fft.rfft(expected[:, 0], n)), n)
+    lag = int(np.argmax(corr))
+    lag = lag - n if lag > n // 2 else lag
+    assert lag == 0, lag
+    assert np.abs(audio).max() > 0.3
+
+
+def test_software_monitoring_plays_the_input(tmp_path: Path) -> None:
+    engine = jack_engine()
+    project = click_project(tmp_path, [2_400], 1.0)
+    engine.load(project, file_resolver)
+    engine.monitor = True
+    engine.play(0)  # a duplex stream; after_open wires the output into the input
+    time.sleep(0.6)
+    assert engine.stream is not None and engine.meters.blocks > 0
+    peaks, _rms, _clip = engine.meters.snapshot()
+    assert peaks[0] > -20.0  # the click came in, was monitored, came in again
+    engine.stop()
