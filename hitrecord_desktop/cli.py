@@ -22,6 +22,9 @@ TOOL_COMMANDS: dict[str, tuple[str, str]] = {
     "render": (".mixing.render_command", "mix a project down to a file, with its loudness"),
     "recover": (".audio.recover_command", "find and repair takes cut short by a crash"),
     "calibrate": (".audio.calibrate_command", "measure and store the audio round trip latency"),
+    "devices": (".audio.devices_command", "list the audio systems and devices"),
+    "play": (".audio.play_command", "play a project through the audio output"),
+    "record": (".audio.record_command", "record a take, alone or over a project"),
 }
 
 
