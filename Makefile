@@ -11,6 +11,7 @@ VENV_STAMP := $(VENV)/.hitrecord-installed
 ENSURE_PACKAGES := .ci/ensure-debian-packages
 ARGS ?=
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
@@ -110,8 +111,9 @@ lint: install
 test: lint test-packages
 	.ci/with-test-services $(VENV_PY) -m pytest $(PYTEST_ARGS)
 
-bench: install
-	$(VENV_PY) -m benchmarks
+# Inside the test services: the live-audio benchmarks need the JACK and PulseAudio servers.
+bench: install test-packages
+	.ci/with-test-services $(VENV_PY) -m benchmarks $(BENCH_ARGS)
 
 openapi: install
 	$(VENV)/bin/hitrecord-desktop server --print-openapi > resources/openapi.json.tmp

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..paths import AppPaths
+
+if TYPE_CHECKING:
+    from .take_recovery import RecoveredTake
 
 
 def take_folders(paths: AppPaths) -> list[Path]:
@@ -43,4 +48,41 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
             f"recovered {take.path} ({take.seconds:.1f} s) for project {take.project_id}, "
             f"track {take.track_id}, at sample {take.position}"
         )
+        print(f"  {put_back(take)}")
     return 1 if failures else 0
+
+
+def put_back(take: RecoveredTake) -> str:
+    """Adds a recovered take to its track, where it was recorded, and saves the project; says
+    what it did. A take outside a project folder, or whose project or track is gone, is left
+    as a file for the user to import."""
+    from ..project.commands import AddTake, EditError
+    from ..project.file_errors import ProjectFileError
+    from ..project.lineage import with_recorded_lineage
+    from ..project.model import SampleRange
+    from ..project.project_store import TAKES_DIR, ProjectStore
+
+    if take.path.parent.name != TAKES_DIR:
+        return "not in a project's takes folder: import the file to use it"
+    store = ProjectStore(take.path.parent.parent)
+    try:
+        project = store.load().project
+    except (FileNotFoundError, ProjectFileError, OSError) as exc:
+        return f"its project could not be opened ({exc}): import the file to use it"
+    if project.id != take.project_id:
+        return "the project in that folder is another one: import the file to use it"
+    if not any(t.id == take.track_id for t in project.tracks):
+        return "its track is gone from the project: import the file to use it"
+    if any(t.id == take.take_id for tr in project.tracks for t in tr.takes):
+        return "already on its track"
+    made = take.to_take(name="Recovered take")
+    made.clip.media = dataclasses.replace(made.clip.media, path=f"{TAKES_DIR}/{take.path.name}")
+    # What plays there now is the best account of what was heard: the journal holds no lineage.
+    heard = SampleRange(made.clip.position, made.clip.end)
+    made.clip = with_recorded_lineage(project, made.clip, heard)
+    try:
+        AddTake(take.track_id, made).apply(project)
+        store.save(project)
+    except (EditError, OSError) as exc:
+        return f"could not add it to the project ({exc}): import the file to use it"
+    return f"put back on its track in '{project.title}' as the playing take"

@@ -61,3 +61,42 @@ def test_recover_with_nothing_to_do(
 ) -> None:
     assert cli.main(["recover"]) == 0
     assert capsys.readouterr().out.strip() == "no orphaned takes"
+
+
+def test_a_recovered_take_goes_back_on_its_track_with_its_lineage(
+    isolated_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from hitrecord_desktop.project.model import Clip, MediaOrigin, MediaRef, Project, Track
+    from hitrecord_desktop.project.project_store import ProjectStore
+
+    folder = isolated_home / "data" / "projects" / "proj-7"
+    backing = MediaRef(MediaOrigin.CONTRIBUTION, "/cache/7.flac", contribution_id=7, frames=10**6)
+    project = Project(
+        "Night bus",
+        tracks=[
+            Track("backing", clips=[Clip(backing, 0, 0, 10**6)], id="music"),
+            Track("vocals", id="vocals"),
+        ],
+        id="proj-7",
+    )
+    ProjectStore(folder).save(project)
+    _orphan(folder / "takes", "a.wav", 72_000)
+    assert cli.main(["recover"]) == 0
+    assert "put back on its track in 'Night bus' as the playing take" in capsys.readouterr().out
+    vocals = ProjectStore(folder).load().project.track("vocals")
+    take = vocals.active_take
+    assert take is not None and take.id == "a.wav"
+    assert (take.clip.position, take.clip.length) == (96_000, 72_000)
+    assert take.clip.media.path == "takes/a.wav"
+    # Built on the backing track, which started 96,000 samples before the take.
+    assert [(e.contribution_id, e.offset_samples) for e in take.clip.media.built_on] == [
+        (7, 96_000)
+    ]
+
+
+def test_a_take_whose_project_is_gone_stays_a_file(
+    isolated_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _orphan(isolated_home / "data" / "projects" / "gone" / "takes", "a.wav", 4800)
+    assert cli.main(["recover"]) == 0
+    assert "could not be opened" in capsys.readouterr().out
