@@ -147,58 +147,14 @@ def _typed(data: dict[str, Any], name: str, kind: type | tuple[type, ...]) -> An
     return value
 
 
-def _host_api_index(host_api: str | None) -> int | None:
-    import sounddevice as sd
-
-    if host_api is None:
-        return None
-    apis = sd.query_hostapis()
-    for index, api in enumerate(apis):
-        if api["name"].lower() == host_api.lower():
-            return index
-    matches = [i for i, api in enumerate(apis) if host_api.lower() in api["name"].lower()]
-    if not matches:
-        names = ", ".join(api["name"] for api in apis)
-        raise CalibrationError(f"no host API matches {host_api!r} (there are: {names})")
-    return matches[0]
-
-
 def resolve_device(spec: int | str | None, kind: str, host_api: str | None = None) -> int:
     """A device index from an index, a name (or part of one), or None for the default."""
-    import sounddevice as sd
+    from .devices import AudioDeviceError, find_device  # loads PortAudio: only when measuring
 
-    channels = f"max_{kind}_channels"
-    api = _host_api_index(host_api)
-    devices = sd.query_devices()
-    if spec is None:
-        if api is not None:
-            index = sd.query_hostapis(api)[f"default_{kind}_device"]
-        else:
-            index = sd.default.device[0 if kind == "input" else 1]
-            if index is None or index < 0:
-                index = sd.query_devices(kind=kind)["index"]
-        if index is None or index < 0:
-            raise CalibrationError(f"there is no default {kind} device")
-        return int(index)
-    if isinstance(spec, int) or spec.strip().isdigit():
-        index = int(spec)
-        if not 0 <= index < len(devices):
-            raise CalibrationError(f"there is no device {index} (there are {len(devices)})")
-        if devices[index][channels] < 1:
-            raise CalibrationError(f"device {index} ({devices[index]['name']}) has no {kind}s")
-        return index
-    candidates = [d for d in devices if d[channels] > 0 and (api is None or d["hostapi"] == api)]
-    exact = [d for d in candidates if d["name"].lower() == spec.lower()]
-    matches = exact or [d for d in candidates if spec.lower() in d["name"].lower()]
-    if not matches:
-        where = f" on {sd.query_hostapis(api)['name']}" if api is not None else ""
-        raise CalibrationError(f"no {kind} device{where} matches {spec!r}")
-    if len(matches) > 1:
-        names = "; ".join(f"{d['index']}: {d['name']}" for d in matches)
-        raise CalibrationError(
-            f"{spec!r} matches several {kind} devices ({names}): give a number or more of the name"
-        )
-    return int(matches[0]["index"])
+    try:
+        return find_device(spec, kind, host_api)
+    except AudioDeviceError as exc:
+        raise CalibrationError(str(exc)) from None
 
 
 class _Duplex:

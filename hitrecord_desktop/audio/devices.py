@@ -103,23 +103,7 @@ class DeviceChoice:
     def _find(self, name: str | None, kind: str) -> int | None:
         if name == "":
             return None
-        apis = list(sd.query_hostapis())
-        api_index = next((i for i, a in enumerate(apis) if a["name"] == self.host_api), None)
-        if self.host_api is not None and api_index is None:
-            raise AudioDeviceError(f"the audio system '{self.host_api}' is not available here")
-        if name is None:
-            if api_index is not None:
-                index = apis[api_index][f"default_{kind}_device"]
-            else:
-                index = sd.default.device[0 if kind == "input" else 1]
-            if index is None or index < 0:
-                raise AudioDeviceError(f"there is no default {kind} device")
-            return int(index)
-        for index, info in enumerate(sd.query_devices()):
-            same_api = api_index is None or info["hostapi"] == api_index
-            if info["name"] == name and same_api and info[f"max_{kind}_channels"] > 0:
-                return index
-        raise AudioDeviceError(f"the {kind} device '{name}' is not connected")
+        return find_device(name, kind, self.host_api)
 
     def resolve(self) -> tuple[int | None, int | None]:
         """(input index, output index) after checking that both can run as chosen."""
@@ -252,3 +236,55 @@ def rescan() -> bool:
     sd._terminate()
     sd._initialize()
     return True
+
+
+def find_host_api(name: str | None) -> int | None:
+    """The index of a host API by name (or part of one); None for "any"."""
+    if name is None:
+        return None
+    apis = list(sd.query_hostapis())
+    for index, api in enumerate(apis):
+        if api["name"].lower() == name.lower():
+            return index
+    matches = [i for i, api in enumerate(apis) if name.lower() in api["name"].lower()]
+    if not matches:
+        names = ", ".join(api["name"] for api in apis)
+        raise AudioDeviceError(f"the audio system '{name}' is not available here ({names})")
+    return matches[0]
+
+
+def find_device(spec: int | str | None, kind: str, host_api: str | None = None) -> int:
+    """A device index from an index, a name (exact first, else part of one), or None for the
+    default; `kind` is "input" or "output"."""
+    channels = f"max_{kind}_channels"
+    api = find_host_api(host_api)
+    devices = sd.query_devices()
+    if spec is None:
+        if api is not None:
+            index = sd.query_hostapis(api)[f"default_{kind}_device"]
+        else:
+            index = sd.default.device[0 if kind == "input" else 1]
+            if index is None or index < 0:
+                index = sd.query_devices(kind=kind)["index"]
+        if index is None or index < 0:
+            raise AudioDeviceError(f"there is no default {kind} device")
+        return int(index)
+    if isinstance(spec, int) or spec.strip().isdigit():
+        index = int(spec)
+        if not 0 <= index < len(devices):
+            raise AudioDeviceError(f"there is no device {index} (there are {len(devices)})")
+        if devices[index][channels] < 1:
+            raise AudioDeviceError(f"device {index} ({devices[index]['name']}) has no {kind}s")
+        return index
+    candidates = [d for d in devices if d[channels] > 0 and (api is None or d["hostapi"] == api)]
+    exact = [d for d in candidates if d["name"].lower() == spec.lower()]
+    matches = exact or [d for d in candidates if spec.lower() in d["name"].lower()]
+    if not matches:
+        where = f" on {sd.query_hostapis(api)['name']}" if api is not None else ""
+        raise AudioDeviceError(f"no {kind} device{where} matches {spec!r}")
+    if len(matches) > 1:
+        names = "; ".join(f"{d['index']}: {d['name']}" for d in matches)
+        raise AudioDeviceError(
+            f"{spec!r} matches several {kind} devices ({names}): give a number or more of the name"
+        )
+    return int(matches[0]["index"])
