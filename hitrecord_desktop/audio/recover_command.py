@@ -28,28 +28,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
+    lines, failures = rescue_orphaned_takes(args.folders or take_folders(paths))
+    print("\n".join(lines) if lines else "no orphaned takes")
+    return 1 if failures else 0
+
+
+def rescue_orphaned_takes(folders: list[Path]) -> tuple[list[str], int]:
+    """Repairs every orphaned take in `folders` and puts each back on its track; what was done,
+    a line or two per take (none when there was nothing to do), and how many could not be
+    saved. The CLI prints the lines; the app shows them at start."""
     # Imported here, as cli.py does for every subcommand: numpy and libsndfile load only when used.
     from .take_recovery import RecoveryError, find_orphaned_takes, recover
 
-    folders = args.folders or take_folders(paths)
-    orphans = find_orphaned_takes(folders)
-    if not orphans:
-        print("no orphaned takes")
-        return 0
+    lines: list[str] = []
     failures = 0
-    for orphan in orphans:
+    for orphan in find_orphaned_takes(folders):
         try:
             take = recover(orphan)
         except (RecoveryError, OSError) as exc:
             failures += 1
-            print(f"could not recover {orphan.take_path}: {exc}")
+            lines.append(f"could not recover {orphan.take_path}: {exc}")
             continue
-        print(
+        lines.append(
             f"recovered {take.path} ({take.seconds:.1f} s) for project {take.project_id}, "
             f"track {take.track_id}, at sample {take.position}"
         )
-        print(f"  {put_back(take)}")
-    return 1 if failures else 0
+        lines.append(f"  {put_back(take)}")
+    return lines, failures
 
 
 def put_back(take: RecoveredTake) -> str:

@@ -46,4 +46,17 @@ def run_gui(paths: AppPaths) -> int:
     window = MainWindow(tasks, open_connection)
     window.show()
     window.start()
+    start_take_rescue(tasks, window, paths)
     return app.exec()
+
+
+def start_take_rescue(tasks: TaskRunner, window: MainWindow, paths: AppPaths) -> int:
+    """After a crash, takes that were being recorded are repaired and put back on their tracks
+    off the GUI thread; the window then says what was rescued."""
+    from ..audio.recover_command import rescue_orphaned_takes, take_folders
+
+    return tasks.run(
+        lambda: rescue_orphaned_takes(take_folders(paths))[0],
+        window.show_rescued_takes,
+        lambda error: window.show_rescued_takes([str(error)]),
+    )

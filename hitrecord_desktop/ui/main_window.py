@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self._tasks = tasks
         self._open_connection = open_connection
         self.connection: Connection | None = None
+        self.rescued_takes_box: QMessageBox | None = None  # shown after a crash, if any
         self.setWindowTitle(self.tr("HitRecord Desktop"))
         self.setObjectName("main_window")
         self.resize(1180, 720)
@@ -162,6 +163,21 @@ class MainWindow(QMainWindow):
         if connection.notice:
             self.statusBar().showMessage(connection.notice, 15000)
         self.reload()
+
+    def show_rescued_takes(self, lines: list[str]) -> None:
+        """Tells the user which takes a crash cut short were recovered (nothing if none)."""
+        if not lines:
+            return
+        box = QMessageBox(self)
+        box.setObjectName("rescued-takes")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Takes recovered"))
+        box.setText(self.tr("The app stopped while recording. These takes were recovered:"))
+        box.setInformativeText("\n".join(lines))
+        box.setAccessibleName(self.tr("Takes recovered after a crash"))
+        box.setModal(False)
+        box.show()
+        self.rescued_takes_box = box
 
     def _connection_failed(self, error: Exception) -> None:
         log.error("cannot open the connection: %s", error)

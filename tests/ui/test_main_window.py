@@ -77,3 +77,18 @@ def test_screenshot(window: MainWindow, tmp_path: Path) -> None:
     colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, 400, 23)}
     assert len(colours) > 5
     image.save(str(tmp_path / "main-window.png"))
+
+
+def test_takes_a_crash_cut_short_are_rescued_at_start(
+    qtbot, window: MainWindow, isolated_home: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from hitrecord_desktop.paths import app_paths
+    from hitrecord_desktop.ui.launch import start_take_rescue
+    from tests.audio.test_recover_command import _orphan
+
+    _orphan(isolated_home / "data" / "takes", "cut-short.wav", 24_000)
+    start_take_rescue(window._tasks, window, app_paths())
+    qtbot.waitUntil(lambda: window.rescued_takes_box is not None, timeout=15000)
+    text = window.rescued_takes_box.informativeText()
+    assert "cut-short.wav (0.5 s)" in text
+    assert "import the file to use it" in text  # a loose take has no project to go back to
