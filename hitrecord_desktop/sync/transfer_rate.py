@@ -17,7 +17,9 @@ class TransferRate:
     def add(self, n_bytes: int, now: float | None = None) -> None:
         now = time.monotonic() if now is None else now
         if self._last is None:
-            self._last, self._pending = now, n_bytes
+            # The first block marks the start; counting it against no time would double the
+            # first estimate, and the smoothing takes seconds to forget that.
+            self._last, self._pending = now, 0
             return
         self._pending += n_bytes
         elapsed = now - self._last
