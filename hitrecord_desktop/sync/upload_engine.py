@@ -191,6 +191,7 @@ class UploadEngine:
     def add(
         self, request: UploadRequest, hash_progress: Callable[[int, int], None] | None = None
     ) -> UploadJob:
+        """Queue a file (reads it whole for its sha256: call it off the GUI thread)."""
         job = self._changed(self.queue.add(request, hash_progress))
         assert job is not None
         self._wake.set()
@@ -321,6 +322,7 @@ class UploadEngine:
                         moved = self.queue.recover_after_crash()
                         if moved:
                             log.info("%d upload(s) left unfinished earlier go on", moved)
+                        self.queue.forget_finished()
                     else:
                         next_lock_try = now + _LOCK_RETRY
                 try:

@@ -149,3 +149,18 @@ def test_only_one_process_holds_the_engine_lock(tmp_path: Path) -> None:
     holder.wait()
     assert lock.try_acquire()
     lock.release()
+
+
+def test_finished_jobs_are_forgotten_after_a_month_failed_ones_stay(tmp_path: Path) -> None:
+    with UploadQueue(tmp_path / "q.sqlite") as queue:
+        done = queue.add(_request(_take(tmp_path, "a.flac")))
+        failed = queue.add(_request(_take(tmp_path, "b.flac")))
+        recent = queue.add(_request(_take(tmp_path, "c.flac")))
+        queue.update(done.id, state=JobState.DONE)
+        queue.update(failed.id, state=JobState.FAILED)
+        queue.update(recent.id, state=JobState.DONE)
+        assert queue.forget_finished(older_than_seconds=3600) == 0
+        with sqlite3.connect(queue.path) as db:
+            db.execute("UPDATE jobs SET updated_at = 0 WHERE id != ?", (recent.id,))
+        assert queue.forget_finished(older_than_seconds=3600) == 1
+        assert {job.id for job in queue.jobs()} == {failed.id, recent.id}
