@@ -25,6 +25,8 @@ TOOL_COMMANDS: dict[str, tuple[str, str]] = {
     "devices": (".audio.devices_command", "list the audio systems and devices"),
     "play": (".audio.play_command", "play a project through the audio output"),
     "record": (".audio.record_command", "record a take, alone or over a project"),
+    "upload": (".sync.upload_command", "upload a take (queued: it survives restarts)"),
+    "sync": (".sync.sync_command", "see and steer the upload queue"),
 }
 
 

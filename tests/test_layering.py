@@ -23,6 +23,10 @@ CORE_MODULES = [
     "hitrecord_desktop.project.commands",
     "hitrecord_desktop.audio.take_writer",
     "hitrecord_desktop.audio.take_recovery",
+    "hitrecord_desktop.sync.upload_engine",
+    "hitrecord_desktop.sync.queue_watch",
+    "hitrecord_desktop.sync.upload_command",
+    "hitrecord_desktop.sync.sync_command",
 ]
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+import random
 import re
 import threading
 import time
@@ -42,6 +43,9 @@ TUS_VERSION = "1.0.0"
 DEFAULT_TIMEOUT = (3.05, 30.0)
 
 Progress = Callable[[int, int], None]
+# Called with each block's size just before it is handed to the socket: a shared bandwidth
+# limit waits there, and the caller counts bytes on their way (progress between chunks).
+Pace = Callable[[int], None]
 
 
 class _Crc32:
@@ -93,18 +97,22 @@ class _CancellableBody:
     `__len__` so requests sends a Content-Length (tus wants one) instead of chunked encoding.
     """
 
-    def __init__(self, data: bytes, cancel: threading.Event | None) -> None:
+    def __init__(self, data: bytes, cancel: threading.Event | None, pace: Pace | None) -> None:
         self._view = memoryview(data)
         self._cancel = cancel
+        self._pace = pace
 
     def __len__(self) -> int:
         return len(self._view)
 
     def __iter__(self) -> Iterator[memoryview]:
         for start in range(0, len(self._view), _SEND_BLOCK):
+            block = self._view[start : start + _SEND_BLOCK]
+            if self._pace is not None:
+                self._pace(len(block))
             if self._cancel is not None and self._cancel.is_set():
                 raise _Cancelled
-            yield self._view[start : start + _SEND_BLOCK]
+            yield block
 
 
 def encode_metadata(metadata: Mapping[str, str]) -> str:
@@ -128,11 +136,13 @@ def upload_id_from_url(url: str) -> str:
     return upload_id
 
 
-class _ChunkSizer:
+class ChunkSizer:
     """Chunk sizes fitted to the link: a chunk is what one failure re-sends, so small on a slow
     or flaky link, large on a fast one where each request's round trip and sync would dominate.
     Starts at 4 MiB, doubles while chunks take under a second (up to 64 MiB), halves on a
-    failed chunk (down to 256 KiB). A fixed size, if given, is used as is."""
+    failed chunk (down to 256 KiB). A fixed size, if given, is used as is. Keep one per file
+    across `upload` calls (the upload engine does), so what a bad link taught is not forgotten
+    when the upload is resumed."""
 
     MIN, START, MAX = 256 * 1024, 4 * 1024 * 1024, 64 * 1024 * 1024
 
@@ -198,9 +208,12 @@ class _ChunkReader:
 class _Attempts:
     """Failures in a row during one upload() call, and the waits between them."""
 
-    def __init__(self, uploader: TusUploader, cancel: threading.Event | None) -> None:
+    def __init__(
+        self, uploader: TusUploader, cancel: threading.Event | None, pace: Pace | None = None
+    ) -> None:
         self.uploader = uploader
         self.cancel = cancel
+        self.pace = pace
         self.in_a_row = 0
         self.refused_at: int | None = None  # where the last 460 (checksum mismatch) happened
         self.refusal: ApiError | None = None  # that 460, until a chunk is accepted again
@@ -223,7 +236,10 @@ class _Attempts:
             raise error
         if not wait:
             return
-        delay = min(uploader.max_backoff, uploader.backoff * 2 ** (self.in_a_row - 1))
+        # Jitter: clients cut off together by one outage do not all come back in step.
+        delay = random.uniform(0.5, 1.0) * min(
+            uploader.max_backoff, uploader.backoff * 2 ** (self.in_a_row - 1)
+        )
         if error.retry_after is not None:
             delay = max(delay, min(error.retry_after, _MAX_RETRY_AFTER))
         if self.cancel is None:
@@ -319,6 +335,8 @@ class TusUploader:
         checksum: str | None = "auto",
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
+        pace: Pace | None = None,
+        sizer: ChunkSizer | None = None,
     ) -> None:
         """Send the rest of `path`, starting where the server says it is.
 
@@ -327,8 +345,11 @@ class TusUploader:
         has confirmed. Setting `cancel` raises ApiError `cancelled` within ~20 ms, whether a chunk
         is being sent, its answer awaited or a backoff waited out; the upload stays resumable.
 
-        chunk_size None adapts it to the link (see `_ChunkSizer`); checksum "auto" takes the
-        cheapest algorithm the server offers (crc32, else sha1), None sends none.
+        chunk_size None adapts it to the link (see `ChunkSizer`; pass `sizer` to carry what it
+        learnt over to the next call); checksum "auto" takes the cheapest algorithm the server
+        offers (crc32, else sha1), None sends none. `pace(n)` is
+        called before each block of n bytes goes out (see `Pace`); it may block, and it may
+        raise ApiError `cancelled` after setting `cancel`.
         """
         if chunk_size is not None and chunk_size < 1:
             raise ValueError("chunk_size must be positive")
@@ -336,10 +357,11 @@ class TusUploader:
             checksum = self._auto_checksum()
         if checksum is not None and checksum not in _CHECKSUMS:
             raise ValueError(f"checksum must be one of {', '.join(_CHECKSUMS)} or None")
-        sizer = _ChunkSizer(chunk_size)
+        if sizer is None:
+            sizer = ChunkSizer(chunk_size)
         path = Path(path)
         size = path.stat().st_size
-        attempts = _Attempts(self, cancel)
+        attempts = _Attempts(self, cancel, pace)
         offset: int | None = None
         with _ChunkReader(path, size, checksum) as reader:
             while offset is None or offset < size:
@@ -401,7 +423,7 @@ class TusUploader:
         headers = {"Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream"}
         if checksum_header is not None:
             headers["Upload-Checksum"] = checksum_header
-        body = _CancellableBody(chunk, attempts.cancel)
+        body = _CancellableBody(chunk, attempts.cancel, attempts.pace)
         try:
             response = self._request(
                 "PATCH", url, headers=headers, data=body, cancel=attempts.cancel

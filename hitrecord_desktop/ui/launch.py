@@ -14,6 +14,7 @@ from ..paths import AppPaths
 from ..user_settings import load_settings
 from .main_window import MainWindow
 from .tasks import TaskRunner
+from .upload_service import UploadService
 
 NO_DISPLAY_MESSAGE = (
     "HitRecord Desktop needs a display, and none was found (DISPLAY and WAYLAND_DISPLAY are "
@@ -44,6 +45,9 @@ def run_gui(paths: AppPaths) -> int:
 
     tasks = TaskRunner(app)
     window = MainWindow(tasks, open_connection)
+    uploads = UploadService(paths, window)
+    window.connection_opened.connect(uploads.attach)
+    app.aboutToQuit.connect(uploads.stop)
     window.show()
     window.start()
     start_take_rescue(tasks, window, paths)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,8 @@ def _keys(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySequenc
 
 class MainWindow(QMainWindow):
     """Opens the connection in the background, then lists the current server's challenges."""
+
+    connection_opened = Signal(object)  # Connection: the background services start on it
 
     def __init__(
         self,
@@ -162,6 +164,7 @@ class MainWindow(QMainWindow):
         self.server_label.setText(f"{connection.label} · {who}")
         if connection.notice:
             self.statusBar().showMessage(connection.notice, 15000)
+        self.connection_opened.emit(connection)
         self.reload()
 
     def show_rescued_takes(self, lines: list[str]) -> None:

@@ -1,0 +1,84 @@
+"""The status bar's word on uploads: how many, how fast, how long, or what they wait for."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+
+from ..sync.upload_events import ServerChanged, ServerState, TotalProgress
+from .sync_bridge import SyncBridge
+
+
+def _size(n_bytes: float) -> str:
+    for unit in ("B", "kB", "MB", "GB"):
+        if n_bytes < 1000 or unit == "GB":
+            return f"{n_bytes:.0f} {unit}" if unit == "B" else f"{n_bytes:.1f} {unit}"
+        n_bytes /= 1000
+    return f"{n_bytes:.1f} GB"
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{max(1, round(seconds))} s"
+    if seconds < 3600:
+        return f"{round(seconds / 60)} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+class UploadStatus(QWidget):
+    """Hidden while nothing is queued; otherwise a line of text and a progress bar."""
+
+    def __init__(self, bridge: SyncBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("upload_status")
+        self.setAccessibleName(self.tr("Uploads"))
+        self.label = QLabel(self)
+        self.label.setObjectName("upload_status_text")
+        self.bar = QProgressBar(self)
+        self.bar.setAccessibleName(self.tr("Upload progress"))
+        self.bar.setRange(0, 1000)
+        self.bar.setMaximumWidth(160)
+        self.bar.setTextVisible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        self._waiting: dict[str, ServerState] = {}
+        self._total: TotalProgress | None = None
+        bridge.total_progressed.connect(self._on_total)
+        bridge.server_changed.connect(self._on_server)
+        self.hide()
+
+    def _on_server(self, event: ServerChanged) -> None:
+        if event.state is ServerState.ONLINE:
+            self._waiting.pop(event.server, None)
+        else:
+            self._waiting[event.server] = event.state
+        self._show()
+
+    def _on_total(self, total: TotalProgress) -> None:
+        self._total = total
+        self._show()
+
+    def _show(self) -> None:
+        total = self._total
+        if total is None or total.jobs == 0:
+            self.hide()
+            return
+        self.bar.setValue(
+            int(1000 * total.done_bytes / total.total_bytes) if total.total_bytes else 0
+        )
+        if ServerState.SIGN_IN_NEEDED in self._waiting.values():
+            text = self.tr("Uploads wait: sign in again")
+        elif self._waiting:
+            text = self.tr("Uploads wait for the network")
+        elif total.rate > 0:
+            text = self.tr("Uploading {0}: {1} of {2}, {3}/s").format(
+                total.jobs, _size(total.done_bytes), _size(total.total_bytes), _size(total.rate)
+            )
+            if total.seconds_left is not None:
+                text += self.tr(", {0} left").format(_duration(total.seconds_left))
+        else:
+            text = self.tr("{0} upload(s) queued").format(total.jobs)
+        self.label.setText(text)
+        self.setToolTip(text)
+        self.show()
