@@ -25,6 +25,7 @@ TOOL_COMMANDS: dict[str, tuple[str, str]] = {
     "devices": (".audio.devices_command", "list the audio systems and devices"),
     "play": (".audio.play_command", "play a project through the audio output"),
     "record": (".audio.record_command", "record a take, alone or over a project"),
+    "cache": (".sync.cache_command", "see, limit, empty or fill the media download cache"),
 }
 
 
