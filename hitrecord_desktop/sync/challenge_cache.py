@@ -5,6 +5,10 @@ challenge list page, challenge and contribution list page, with the server's ETa
 last confirmed. Raw JSON rather than parsed objects, so what is read back goes through the same
 checks as a fresh answer. Keyed by a stable server key (connection.py) and the resource's path and
 query, never the URL: the local community gets a new port each start.
+
+Not requests-cache: it would sit under every request of the session (media streams, uploads)
+and key by URL, while the client already revalidates with ETags and only lacks a place to keep
+answers across runs; that place is one table.
 """
 
 from __future__ import annotations

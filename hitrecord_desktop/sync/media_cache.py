@@ -11,6 +11,10 @@ The limit counts complete files, and partial downloads at their full size (what 
 Eviction never touches a file being written by this process or a pinned one (media the open
 project plays); when those alone exceed the limit, the cache stays over it until they are
 released. A file larger than the whole limit is refused (`MediaTooLarge`): stream it instead.
+
+Written here rather than on diskcache: its files live in its own layout and are evicted under
+its own rules, while these must keep a stable sha256 name a player and a project can open, a
+`.part` the downloader resumes, and pins and in-flight reservations that eviction respects.
 """
 
 from __future__ import annotations

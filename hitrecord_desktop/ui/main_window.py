@@ -295,7 +295,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         self._detail_task = None
         self.detail.show_challenge(challenge, browsed.value)
-        self._show_offline(browsed.offline, browsed.saved_at)
+        if browsed.offline:  # only the list clears the banner: it may still be a kept copy
+            self._show_offline(True, browsed.saved_at)
 
     def _contributions_failed(self, challenge: Challenge, error: Exception) -> None:
         self._detail_task = None

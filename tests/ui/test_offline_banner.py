@@ -88,6 +88,12 @@ def test_a_restarted_app_offline_shows_the_saved_challenges_under_a_banner(
     top = banner.mapTo(window, banner.rect().center())
     assert image.pixelColor(top.x() // 4, top.y()).name() == "#fff3cd"  # the amber strip
 
+    _select(window, "Foley for a rainy street scene")  # never opened online: nothing kept
+    qtbot.waitUntil(lambda: "could not be loaded" in window.detail.toPlainText(), timeout=10000)
+    assert "Could not reach" in window.detail.toPlainText()
+    _select(window, NIGHT_BUS)
+    qtbot.waitUntil(lambda: "built on" in window.detail.toPlainText(), timeout=10000)
+
     window.probe_timer.setInterval(50)  # instead of waiting half a minute
     proxy.go_online()
     qtbot.waitUntil(banner.isHidden, timeout=10000)
