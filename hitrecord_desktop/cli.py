@@ -27,6 +27,7 @@ TOOL_COMMANDS: dict[str, tuple[str, str]] = {
     "record": (".audio.record_command", "record a take, alone or over a project"),
     "upload": (".sync.upload_command", "upload a take (queued: it survives restarts)"),
     "sync": (".sync.sync_command", "see and steer the upload queue"),
+    "cache": (".sync.cache_command", "see, limit, empty or fill the media download cache"),
 }
 
 

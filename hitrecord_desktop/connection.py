@@ -27,6 +27,12 @@ class Connection:
     notice: str | None = None  # e.g. "cannot remember your sign-in" — shown, never fatal
     local: LocalCommunity | None = None
 
+    @property
+    def server_key(self) -> str:
+        """A name for this server that stays the same across runs, for keying caches: the local
+        community gets a new port and token at every start, so it is simply "local"."""
+        return LOCAL if self.is_local else self.client.server_url
+
     def close(self) -> None:
         self.client.close()
         if self.local is not None:

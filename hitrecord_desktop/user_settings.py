@@ -18,6 +18,23 @@ log = logging.getLogger(__name__)
 
 LOCAL = "local"  # the embedded local community, always available
 
+MIB = 1024 * 1024
+DEFAULT_MEDIA_CACHE_LIMIT = 2048 * MIB
+MIN_MEDIA_CACHE_LIMIT = 64 * MIB  # below this a single song would not fit
+MAX_MEDIA_CACHE_LIMIT = 1 << 50  # 1 PiB: beyond any disk, and far inside SQLite's integers
+
+
+def check_media_cache_limit(value: object) -> int:
+    """The limit in bytes, or ValueError saying what is allowed."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"the media cache limit must be a whole number of bytes, not {value!r}")
+    if not MIN_MEDIA_CACHE_LIMIT <= value <= MAX_MEDIA_CACHE_LIMIT:
+        raise ValueError(
+            f"the media cache limit must be at least {MIN_MEDIA_CACHE_LIMIT // MIB} MiB "
+            f"(it was {value / MIB:.1f} MiB)"
+        )
+    return value
+
 
 @dataclass(frozen=True)
 class Account:
@@ -31,6 +48,10 @@ class UserSettings:
 
     current_server: str = LOCAL
     accounts: list[Account] = field(default_factory=list)
+    media_cache_limit: int = DEFAULT_MEDIA_CACHE_LIMIT  # bytes of downloaded contributions
+
+    def set_media_cache_limit(self, value: int) -> None:
+        self.media_cache_limit = check_media_cache_limit(value)
 
     def account_for(self, server_url: str) -> Account | None:
         return next((a for a in self.accounts if a.server_url == server_url), None)
@@ -59,6 +80,12 @@ def _from_json(data: Any) -> UserSettings:
         ):
             raise ValueError(f"accounts[{index}] needs server_url and username strings")
         settings.accounts.append(Account(item["server_url"], item["username"]))
+    if "media_cache_limit" in data:
+        # One odd number is no reason to set the whole file aside: keep the rest, say so.
+        try:
+            settings.set_media_cache_limit(data["media_cache_limit"])
+        except ValueError as exc:
+            log.warning("settings: %s; using %d MiB", exc, DEFAULT_MEDIA_CACHE_LIMIT // MIB)
     return settings
 
 

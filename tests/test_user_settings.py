@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from hitrecord_desktop.user_settings import (
+    DEFAULT_MEDIA_CACHE_LIMIT,
     LOCAL,
+    MIB,
     Account,
     UserSettings,
     load_settings,
@@ -60,4 +62,32 @@ def test_broken_file_is_kept_aside_and_named(
 def test_save_is_json_a_person_can_read(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     save_settings(path, UserSettings())
-    assert json.loads(path.read_text()) == {"accounts": [], "current_server": "local"}
+    assert json.loads(path.read_text()) == {
+        "accounts": [],
+        "current_server": "local",
+        "media_cache_limit": 2 * 1024 * MIB,
+    }
+
+
+def test_media_cache_limit_round_trips(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    settings = UserSettings()
+    settings.set_media_cache_limit(500 * MIB)
+    save_settings(path, settings)
+    assert load_settings(path).media_cache_limit == 500 * MIB
+
+
+@pytest.mark.parametrize("value", [1 * MIB, -1, "2GiB", 2.5e9, True, None])
+def test_a_bad_media_cache_limit_is_refused_and_the_rest_kept(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, value: object
+) -> None:
+    with pytest.raises(ValueError, match="media cache limit"):
+        UserSettings().set_media_cache_limit(value)  # type: ignore[arg-type]
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"current_server": "https://a.example", "media_cache_limit": value}))
+    with caplog.at_level(logging.WARNING):
+        settings = load_settings(path)
+    assert settings.media_cache_limit == DEFAULT_MEDIA_CACHE_LIMIT
+    assert settings.current_server == "https://a.example"
+    assert "media cache limit" in caplog.text
+    assert not (tmp_path / "settings.broken.json").exists()

@@ -7,7 +7,9 @@ cannot break browsing, and it is never logged, shown in `repr` or put into an er
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
+import json
 import logging
 import re
 import threading
@@ -16,13 +18,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import requests
 
 from hitrecord_desktop import __version__
-from hitrecord_desktop.api.errors import BAD_RESPONSE, ApiError
-from hitrecord_desktop.api.etag_cache import EtagCache
+from hitrecord_desktop.api.errors import BAD_RESPONSE, ApiError, UnreachableWithCopy
+from hitrecord_desktop.api.etag_cache import AnswerStore, EtagCache, KeptAnswer
 from hitrecord_desktop.api.media_download import Progress, download_verified
 from hitrecord_desktop.api.models import (
     Challenge,
@@ -81,6 +83,7 @@ class PlatformClient:
             for session in (self._retrying, self._single_shot):
                 session.trust_env = False
         self._etags = EtagCache(etag_cache_size)
+        self._answers: AnswerStore | None = None
 
     # -- the client itself ------------------------------------------------------------------
 
@@ -101,6 +104,12 @@ class PlatformClient:
     def plain_session(self) -> requests.Session:
         """The session that never retries by itself, for callers with their own resumption."""
         return self._single_shot
+
+    def use_answer_store(self, store: AnswerStore | None) -> None:
+        """Keep browsing answers (challenge lists, details, contribution lists) in `store` as well
+        as in memory: a restarted app then still gets 304s, and when the server cannot be reached
+        those calls raise `UnreachableWithCopy` carrying the last answer."""
+        self._answers = store
 
     def __repr__(self) -> str:
         return f"PlatformClient({self.api_url!r}, signed_in={self.signed_in})"
@@ -362,24 +371,58 @@ class PlatformClient:
             raise
 
     def _get_cached(self, path: str, params: dict[str, Any] | None, parse: Callable[..., T]) -> T:
+        """GET with If-None-Match from the answer kept in memory or in the answer store.
+
+        When the server cannot be reached and an answer is kept, `UnreachableWithCopy` carries it.
+        """
+        key = _resource_key(path, params)
         url = requests.Request("GET", self.api_url + path, params=params).prepare().url
         assert url is not None
-        cached = self._etags.get(url)
-        headers = {"If-None-Match": cached[0]} if cached else {}
-        response = self._send("GET", url, headers=headers, expect=(200, 304))
+        kept = self._etags.get(key) or self._load_kept(key, parse)
+        headers = {"If-None-Match": kept.etag} if kept else {}
+        try:
+            response = self._send("GET", url, headers=headers, expect=(200, 304))
+        except ApiError as error:
+            if kept is not None and error.is_unreachable:
+                raise UnreachableWithCopy(error, kept.value, kept.fetched_at) from error
+            raise
+        now = datetime.now(UTC)
         if response.status_code == 304:
-            if cached is None:
+            if kept is None:
                 raise ApiError.bad_response(
                     "304 Not Modified to a request without an ETag", status=304
                 )
-            return cached[1]
+            self._etags.put(key, dataclasses.replace(kept, fetched_at=now))
+            if self._answers is not None:
+                self._answers.confirm(key, now)
+            return kept.value
         value = self._decode(response, parse)
         etag = response.headers.get("ETag")
         if etag:
-            self._etags.put(url, etag, value)
+            self._etags.put(key, KeptAnswer(etag, value, now))
+            if self._answers is not None:
+                self._answers.save(key, etag, response.content, now)
         else:
-            self._etags.discard(url)
+            self._etags.discard(key)
+            if self._answers is not None:
+                self._answers.discard(key)
         return value
+
+    def _load_kept(self, key: str, parse: Callable[..., T]) -> KeptAnswer | None:
+        """The answer store's copy, parsed again; one that no longer parses is dropped."""
+        stored = self._answers.load(key) if self._answers is not None else None
+        if stored is None:
+            return None
+        try:
+            value = parse(json.loads(stored.body))
+        except (ValueError, ApiError) as exc:
+            log.warning("dropped a kept answer for %s that does not parse: %s", _path(key), exc)
+            if self._answers is not None:
+                self._answers.discard(key)
+            return None
+        kept = KeptAnswer(stored.etag, value, stored.fetched_at)
+        self._etags.put(key, kept)
+        return kept
 
     @staticmethod
     def _iterate(fetch: Callable[[str | None], Page[T]], cursor: str | None) -> Iterator[T]:
@@ -397,6 +440,12 @@ class PlatformClient:
 
 def _page_of(parse_item: Callable[[object, str], T]) -> Callable[..., Page[T]]:
     return lambda data, where="page": Page.from_json(data, parse_item, where)
+
+
+def _resource_key(path: str, params: dict[str, Any] | None) -> str:
+    """The path and sorted query under the API root: the same on every port a server gets."""
+    query = urlencode(sorted((k, str(v)) for k, v in (params or {}).items() if v is not None))
+    return f"{path}?{query}" if query else path
 
 
 def _is_loopback(server_url: str) -> bool:

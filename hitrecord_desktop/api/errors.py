@@ -10,6 +10,7 @@ from __future__ import annotations
 import email.utils
 import json
 import time
+from datetime import datetime
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
@@ -24,6 +25,8 @@ BAD_RESPONSE = "bad-response"
 CANCELLED = "cancelled"
 CHECKSUM_MISMATCH = "checksum-mismatch"
 FILE_CHANGED = "file-changed"
+
+_GATEWAY_STATUSES = frozenset({502, 503, 504})
 
 # What a status means when the server (or a proxy in front of it) sent no problem type.
 _SLUG_BY_STATUS = {
@@ -82,6 +85,12 @@ class ApiError(Exception):
     def is_network_error(self) -> bool:
         """True when no answer came back (offline, refused, timed out, connection cut)."""
         return self.status is None and self.type in (NETWORK_ERROR, TIMEOUT)
+
+    @property
+    def is_unreachable(self) -> bool:
+        """A network error, or a gateway in front of the server saying it cannot reach it
+        (502/503/504): either way the server itself had nothing to say."""
+        return self.is_network_error or self.status in _GATEWAY_STATUSES
 
     @property
     def is_auth_error(self) -> bool:
@@ -188,6 +197,27 @@ class ApiError(Exception):
     def cancelled(cls, what: str = "The transfer") -> ApiError:
         """The caller asked to stop; not a failure to show as an error."""
         return cls(f"{what} was cancelled.", title="Cancelled", type=CANCELLED)
+
+
+class UnreachableWithCopy(ApiError):
+    """The server could not be reached, but the client holds its last answer to the request.
+
+    To a caller that only knows `ApiError` this is the same network error as before; a caller
+    that can show old data (the offline browser) takes `copy` and says how old it is.
+    """
+
+    def __init__(self, cause: ApiError, copy: Any, fetched_at: datetime) -> None:
+        super().__init__(
+            cause.detail,
+            status=cause.status,
+            title=cause.title,
+            type=cause.type,
+            errors=cause.errors,
+            retry_after=cause.retry_after,
+            instance=cause.instance,
+        )
+        self.copy = copy
+        self.fetched_at = fetched_at  # when the server last gave or confirmed `copy` (UTC)
 
 
 def parse_retry_after(value: str | None) -> float | None:

@@ -24,8 +24,12 @@ class ChallengeDetail(QTextBrowser):
         )
 
     def show_challenge(
-        self, challenge: Challenge, contributions: list[Contribution] | None = None
+        self,
+        challenge: Challenge,
+        contributions: list[Contribution] | None = None,
+        problem: str | None = None,
     ) -> None:
+        """The brief, then the contributions: "loading" while None, or why they are missing."""
         tr = self.tr
         author = challenge.author.display_name or challenge.author.username
         deadline = (
@@ -41,7 +45,10 @@ class ChallengeDetail(QTextBrowser):
             f"<p style='color:#555'>{escape(tr('Posted by'))} {escape(author)}</p>",
             f"<p>{escape(challenge.brief).replace(chr(10), '<br>')}</p>",
         ]
-        if contributions is None:
+        if problem is not None:
+            text = tr("The contributions could not be loaded: {0}").format(problem)
+            parts.append(f"<p style='color:#a33'>{escape(text)}</p>")
+        elif contributions is None:
             parts.append(f"<p style='color:#777'>{escape(tr('Loading contributions…'))}</p>")
         elif not contributions:
             parts.append(f"<p style='color:#777'>{escape(tr('No contributions yet.'))}</p>")

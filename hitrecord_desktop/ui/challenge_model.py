@@ -1,4 +1,5 @@
-"""A table model of challenges that loads pages from the server as the view scrolls."""
+"""A table model of challenges that loads pages from the server as the view scrolls; pages may
+be kept copies shown offline, which it reports so the window can say so."""
 
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ from PySide6.QtCore import (
 )
 
 from ..api.models import Challenge, Page
+from ..sync.offline_browser import Browsed
 from .tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
-FetchPage = Callable[[str | None], Page[Challenge]]
+FetchPage = Callable[[str | None], Browsed[Page[Challenge]]]
 
 
 class ChallengeTableModel(QAbstractTableModel):
@@ -26,6 +28,8 @@ class ChallengeTableModel(QAbstractTableModel):
 
     loading_changed = Signal(bool)
     load_failed = Signal(str)
+    # After each page: True and when it was saved for a kept copy, False and None when fresh.
+    offline_changed = Signal(bool, object)
 
     COLUMNS = ("title", "roles", "kind", "contributions", "deadline", "author")
 
@@ -75,10 +79,11 @@ class ChallengeTableModel(QAbstractTableModel):
         )
         self.loading_changed.emit(True)
 
-    def _on_page(self, generation: int, page: Page[Challenge]) -> None:
+    def _on_page(self, generation: int, browsed: Browsed[Page[Challenge]]) -> None:
         if generation != self._generation:
             return
         self._pending = None
+        page = browsed.value
         if page.items:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page.items) - 1)
@@ -86,6 +91,7 @@ class ChallengeTableModel(QAbstractTableModel):
             self.endInsertRows()
         self._cursor = page.next_cursor
         self._exhausted = page.next_cursor is None
+        self.offline_changed.emit(browsed.offline, browsed.saved_at)
         self.loading_changed.emit(False)
 
     def _on_error(self, generation: int, error: Exception) -> None:

@@ -11,6 +11,7 @@ from .. import __version__
 from ..api.token_store import TokenStore
 from ..connection import Connection, open_current
 from ..paths import AppPaths
+from ..sync.challenge_cache import ChallengeCache
 from ..user_settings import load_settings
 from .main_window import MainWindow
 from .tasks import TaskRunner
@@ -41,7 +42,11 @@ def run_gui(paths: AppPaths) -> int:
     settings = load_settings(paths.settings_file)
 
     def open_connection() -> Connection:
-        return open_current(paths, settings, TokenStore())
+        connection = open_current(paths, settings, TokenStore())
+        # Challenges seen once stay browsable offline, per server (the local one as "local").
+        store = ChallengeCache.open(paths.cache_dir, connection.server_key)
+        connection.client.use_answer_store(store)
+        return connection
 
     tasks = TaskRunner(app)
     window = MainWindow(tasks, open_connection)

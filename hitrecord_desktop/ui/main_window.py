@@ -1,9 +1,14 @@
-"""The main window: a frame hosting the challenge browser. Later panels plug in here."""
+"""The main window: a frame hosting the challenge browser. Later panels plug in here.
+
+Browsing goes through `OfflineBrowser`: when the server cannot be reached the kept copies are
+shown under a banner saying so, and the server is asked again now and then until it answers.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -18,18 +23,22 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from .. import __version__
 from ..api.models import Challenge, Contribution
 from ..connection import Connection
+from ..sync.offline_browser import Browsed, OfflineBrowser
 from .challenge_detail import ChallengeDetail
 from .challenge_model import ChallengeTableModel
+from .offline_banner import OfflineBanner
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 PAGE_SIZE = 50
+OFFLINE_PROBE_MS = 30_000  # how often to ask an unreachable server again
 
 
 def _keys(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
@@ -53,6 +62,7 @@ class MainWindow(QMainWindow):
         self._tasks = tasks
         self._open_connection = open_connection
         self.connection: Connection | None = None
+        self.browser: OfflineBrowser | None = None
         self.rescued_takes_box: QMessageBox | None = None  # shown after a crash, if any
         self.setWindowTitle(self.tr("HitRecord Desktop"))
         self.setObjectName("main_window")
@@ -77,12 +87,21 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        self.setCentralWidget(splitter)
+        self.offline_banner = OfflineBanner(self)
+        self.offline_banner.retry_requested.connect(self.reload)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.offline_banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
 
         self._build_actions()
         self._build_status_bar()
         self.model.loading_changed.connect(self._show_loading)
         self.model.load_failed.connect(self._show_error)
+        self.model.offline_changed.connect(self._show_offline)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -90,6 +109,11 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self.reload)
         self._detail_task: int | None = None
         self._closing = False
+        self._reselect_id: int | None = None  # the challenge to select again after a reload
+        self.probe_timer = QTimer(self)
+        self.probe_timer.setInterval(OFFLINE_PROBE_MS)
+        self.probe_timer.timeout.connect(self._probe_server)
+        self._probing = False
 
     # -- building ----------------------------------------------------------------------------
 
@@ -156,6 +180,7 @@ class MainWindow(QMainWindow):
             connection.close()
             return
         self.connection = connection
+        self.browser = OfflineBrowser(connection.client)
         who = (
             self.tr("signed in as {0}").format(connection.username)
             if (connection.client.signed_in)
@@ -194,14 +219,20 @@ class MainWindow(QMainWindow):
             self._detail_task = None
 
     def reload(self) -> None:
-        if self.connection is None:
+        if self.browser is None:
             return
         self._forget_detail()
-        client, query = self.connection.client, self.search.text().strip() or None
+        selected = self._selected_challenge()
+        self._reselect_id = selected.id if selected is not None else None
+        browser, query = self.browser, self.search.text().strip() or None
         self.model.set_source(
-            lambda cursor: client.list_challenges(q=query, cursor=cursor, limit=PAGE_SIZE)
+            lambda cursor: browser.challenges(q=query, cursor=cursor, limit=PAGE_SIZE)
         )
         self.detail.show_nothing()
+
+    def _selected_challenge(self) -> Challenge | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.challenge_at(rows[0].row()) if rows else None
 
     def _show_loading(self, loading: bool) -> None:
         self.progress.setVisible(loading)
@@ -209,7 +240,38 @@ class MainWindow(QMainWindow):
             for column in range(1, self.model.columnCount()):
                 self.table.resizeColumnToContents(column)
         if not loading and self.model.rowCount() and not self.table.selectionModel().hasSelection():
-            self.table.selectRow(0)
+            ids = [
+                self.model.data(self.model.index(r, 0), Qt.ItemDataRole.UserRole)
+                for r in range(self.model.rowCount())
+            ]
+            wanted = self._reselect_id
+            self.table.selectRow(ids.index(wanted) if wanted in ids else 0)
+
+    def _show_offline(self, offline: bool, saved_at: datetime | None) -> None:
+        """Shows or clears the banner; while offline the server is asked again now and then."""
+        if offline:
+            self.offline_banner.show_offline(saved_at)
+            if not self.probe_timer.isActive():
+                self.probe_timer.start()
+        else:
+            self.offline_banner.clear()
+            self.probe_timer.stop()
+
+    def _probe_server(self) -> None:
+        if self.connection is None or self._probing:
+            return
+        self._probing = True
+        client = self.connection.client
+
+        def answered(_info: object) -> None:
+            self._probing = False
+            if self.offline_banner.isVisible():
+                self.reload()
+
+        def unreachable(_error: Exception) -> None:
+            self._probing = False
+
+        self._tasks.run(client.health, answered, unreachable)
 
     def _show_error(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Could not load challenges: {0}").format(message))
@@ -222,16 +284,26 @@ class MainWindow(QMainWindow):
             self.detail.show_nothing()
             return
         self.detail.show_challenge(challenge)
-        client = self.connection.client
+        browser = self.browser
+        if browser is None:
+            return
         self._detail_task = self._tasks.run(
-            lambda: list(client.iter_contributions(challenge.id)),
-            lambda contributions: self._show_contributions(challenge, contributions),
-            lambda error: self.statusBar().showMessage(str(error), 10000),
+            lambda: browser.contributions(challenge.id),
+            lambda browsed: self._show_contributions(challenge, browsed),
+            lambda error: self._contributions_failed(challenge, error),
         )
 
-    def _show_contributions(self, challenge: Challenge, contributions: list[Contribution]) -> None:
+    def _show_contributions(
+        self, challenge: Challenge, browsed: Browsed[list[Contribution]]
+    ) -> None:
         self._detail_task = None
-        self.detail.show_challenge(challenge, contributions)
+        self.detail.show_challenge(challenge, browsed.value)
+        if browsed.offline:  # only the list clears the banner: it may still be a kept copy
+            self._show_offline(True, browsed.saved_at)
+
+    def _contributions_failed(self, challenge: Challenge, error: Exception) -> None:
+        self._detail_task = None
+        self.detail.show_challenge(challenge, problem=str(error))
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -245,6 +317,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # No waiting here: a connection still opening is closed when it arrives.
         self._closing = True
+        self.probe_timer.stop()
         self._forget_detail()
         self.model.set_source(None)  # a page still loading is dropped, not delivered
         if self.connection is not None:

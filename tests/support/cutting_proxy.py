@@ -9,9 +9,11 @@ hotels do:
   `seconds` or until `go_online()` - the server is unreachable for a while;
 * `answer_with(status, times)`: the next connections get an HTML error page from the "proxy"
   itself, as nginx would when its upstream is down (non-JSON errors, Retry-After);
-* `throttle(bytes_per_second)`: a slow uplink, so a transfer is still running when a test acts.
+* `throttle(bytes_per_second, direction="up")`: a slow link, so a transfer is still running
+  when a test acts.
 
-Counters (`connections`, `refused`, `cuts`, `answered`) let tests check what the client did.
+Counters (`connections`, `refused`, `cuts`, `answered`, `bytes_up`, `bytes_down`) let tests
+check what the client did.
 """
 
 from __future__ import annotations
@@ -91,12 +93,13 @@ class CuttingProxy:
         self._cut: dict[str, int | None] = {"up": None, "down": None}
         self._offline_until: float | None = None
         self._answers: list[tuple[int, str, float | None]] = []
-        self._rate: float | None = None
+        self._rate: dict[str, float | None] = {"up": None, "down": None}
         self.connections = 0
         self.refused = 0
         self.cuts = 0
         self.answered = 0
         self.bytes_up = 0
+        self.bytes_down = 0
 
     # -- control ------------------------------------------------------------------------------
 
@@ -129,9 +132,10 @@ class CuttingProxy:
         with self._lock:
             self._answers.extend([(status, reason, retry_after)] * times)
 
-    def throttle(self, bytes_per_second: float | None) -> None:
+    def throttle(self, bytes_per_second: float | None, direction: str = "up") -> None:
+        assert direction in ("up", "down")
         with self._lock:
-            self._rate = bytes_per_second
+            self._rate[direction] = bytes_per_second
 
     # -- life -----------------------------------------------------------------------------------
 
@@ -244,9 +248,11 @@ class CuttingProxy:
                             self.cuts += 1
                         else:
                             self._cut[direction] = remaining - len(data)
-                    rate = self._rate if direction == "up" else None
+                    rate = self._rate[direction]
                     if direction == "up":
                         self.bytes_up += len(data)
+                    else:
+                        self.bytes_down += len(data)
                 try:
                     self._send(sink, data, rate)
                 except OSError:
