@@ -220,6 +220,10 @@ def test_a_second_engine_only_watches_and_its_controls_reach_the_one_working(
     write_take(take, 2_000_000, seed=30)
     proxy.throttle(500_000)
     working = make_engine(proxy.url, person.token, chunk_size=128 * 1024).start()
+    deadline = time.monotonic() + 5
+    while not working.working:  # it holds the queue before the second one starts
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
     other_queue = UploadQueue(queue.path)
     watcher_events = Recorder()
     with PlatformClient(proxy.url, token=person.token) as client:
@@ -229,7 +233,7 @@ def test_a_second_engine_only_watches_and_its_controls_reach_the_one_working(
         watcher.subscribe(watcher_events)
         with watcher:
             time.sleep(0.3)
-            assert working.working and not watcher.working
+            assert not watcher.working
             job = watcher.add(_request(person, take))  # added through the watcher
             while queue.get(job.id).confirmed < 256 * 1024:
                 time.sleep(0.02)
