@@ -210,9 +210,12 @@ def serve(data_dir: Path, raw_dir: Path) -> None:
     )
 
 
-def _start_child(root: Path) -> tuple[subprocess.Popen[str], str]:
+def _start_child(
+    root: Path, module: str = "benchmarks.bench_server"
+) -> tuple[subprocess.Popen[str], str]:
+    """`python -m <module> serve DATA_DIR RAW_DIR` in a child; answers it and its URL."""
     child = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.bench_server", "serve", str(root / "server"), str(root)],
+        [sys.executable, "-m", module, "serve", str(root / "server"), str(root)],
         stdout=subprocess.PIPE,
         text=True,
     )

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import requests
 
-from benchmarks.bench_server import _add_raw_put, _write_random_file
+from benchmarks.bench_server import _add_raw_put, _start_child, _write_random_file
 from hitrecord_desktop.api.client import PlatformClient
 from hitrecord_desktop.server.app import create_app
 from hitrecord_desktop.server.main import READY_MARKER
@@ -64,19 +64,6 @@ def upload(server_url: str, token: str, challenge_id: int, path: Path, home: Pat
         state = queue.get(job.id).state.value
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"seconds": seconds, "peak_kib": peak, "start_kib": before, "state": state}))
-
-
-def _start_server(root: Path) -> tuple[subprocess.Popen[str], str]:
-    child = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.bench_sync", "serve", str(root / "server"), str(root)],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert child.stdout is not None
-    for line in child.stdout:
-        if line.startswith(READY_MARKER):
-            return child, line.split()[1]
-    raise RuntimeError("the benchmark server did not start")
 
 
 def _uploader(url: str, token: str, challenge: int, path: Path, home: Path) -> dict:
@@ -138,7 +125,7 @@ def _resume_after_outages(url: str, token: str, challenge: int, root: Path) -> t
 def run() -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="hitrecord-bench-sync-") as folder:
         root = Path(folder)
-        child, url = _start_server(root)
+        child, url = _start_child(root, "benchmarks.bench_sync")
         try:
             with PlatformClient(url) as client:
                 client.register("syncbench", "bench-password")
