@@ -78,6 +78,7 @@ def _control(runner: QueueRunner, action: str, job_prefix: str | None) -> int:
 
 
 def _status(runner: QueueRunner, args: argparse.Namespace) -> int:
+    from hitrecord_desktop.sync.transfer_rate import format_bytes
     from hitrecord_desktop.sync.upload_jobs import JobState
 
     unfinished = [state for state in JobState if state not in (JobState.DONE, JobState.CANCELLED)]
@@ -92,7 +93,7 @@ def _status(runner: QueueRunner, args: argparse.Namespace) -> int:
     for job in jobs:
         percent = 100.0 * job.confirmed / job.size if job.size else 100.0
         print(
-            f"{job.id[:8]}  {job.state.value:<9}  {percent:5.1f}%  {_size(job.size):>8}  "
+            f"{job.id[:8]}  {job.state.value:<9}  {percent:5.1f}%  {format_bytes(job.size):>8}  "
             f"{job.title[:32]:<32}  {job.note}".rstrip()
         )
     return 0
@@ -114,11 +115,3 @@ def _as_json(job: UploadJob) -> dict:
         "contribution_id": job.contribution_id,
         "note": job.note,
     }
-
-
-def _size(n_bytes: int) -> str:
-    for unit in ("B", "kB", "MB", "GB"):
-        if n_bytes < 1000 or unit == "GB":
-            return f"{n_bytes:.0f} {unit}" if unit == "B" else f"{n_bytes:.1f} {unit}"
-        n_bytes /= 1000
-    return str(n_bytes)

@@ -45,3 +45,12 @@ class TransferRate:
         if remaining <= 0:
             return 0.0
         return remaining / rate if rate > 0 else None
+
+
+def format_bytes(n_bytes: float) -> str:
+    """`512 B`, `4.2 MB`, `1.3 GB`: decimal units, as transfer rates are usually shown."""
+    for unit in ("B", "kB", "MB"):
+        if n_bytes < 1000:
+            return f"{n_bytes:.0f} {unit}" if unit == "B" else f"{n_bytes:.1f} {unit}"
+        n_bytes /= 1000
+    return f"{n_bytes:.1f} GB"

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
+from ..sync.transfer_rate import format_bytes
 from ..sync.upload_events import ServerChanged, ServerState, TotalProgress
 from .sync_bridge import SyncBridge
-
-
-def _size(n_bytes: float) -> str:
-    for unit in ("B", "kB", "MB", "GB"):
-        if n_bytes < 1000 or unit == "GB":
-            return f"{n_bytes:.0f} {unit}" if unit == "B" else f"{n_bytes:.1f} {unit}"
-        n_bytes /= 1000
-    return f"{n_bytes:.1f} GB"
 
 
 def _duration(seconds: float) -> str:
@@ -73,7 +66,10 @@ class UploadStatus(QWidget):
             text = self.tr("Uploads wait for the network")
         elif total.rate > 0:
             text = self.tr("Uploading {0}: {1} of {2}, {3}/s").format(
-                total.jobs, _size(total.done_bytes), _size(total.total_bytes), _size(total.rate)
+                total.jobs,
+                format_bytes(total.done_bytes),
+                format_bytes(total.total_bytes),
+                format_bytes(total.rate),
             )
             if total.seconds_left is not None:
                 text += self.tr(", {0} left").format(_duration(total.seconds_left))
