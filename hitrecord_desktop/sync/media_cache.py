@@ -118,7 +118,12 @@ class MediaCache:
         self._busy: Counter[str] = Counter()
         self._pins: Counter[str] = Counter()
         folder.mkdir(parents=True, exist_ok=True)
-        self._db = CacheDb(folder / INDEX_NAME, _SCHEMA)
+        try:
+            self._db = CacheDb(folder / INDEX_NAME, _SCHEMA)
+        except sqlite3.Error as exc:
+            raise MediaCacheError(
+                f"The media cache index in {folder} cannot be used: {exc}."
+            ) from exc
         with self._lock:
             self._reconcile()
             self._evict()

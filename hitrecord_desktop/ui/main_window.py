@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.probe_timer = QTimer(self)
         self.probe_timer.setInterval(OFFLINE_PROBE_MS)
         self.probe_timer.timeout.connect(self._probe_server)
-        self._probing = False
+        self._probe_task: int | None = None
 
     # -- building ----------------------------------------------------------------------------
 
@@ -223,7 +223,8 @@ class MainWindow(QMainWindow):
             return
         self._forget_detail()
         selected = self._selected_challenge()
-        self._reselect_id = selected.id if selected is not None else None
+        if selected is not None or not self.model.loading:  # mid-reload: keep the one wanted
+            self._reselect_id = selected.id if selected is not None else None
         browser, query = self.browser, self.search.text().strip() or None
         self.model.set_source(
             lambda cursor: browser.challenges(q=query, cursor=cursor, limit=PAGE_SIZE)
@@ -258,20 +259,19 @@ class MainWindow(QMainWindow):
             self.probe_timer.stop()
 
     def _probe_server(self) -> None:
-        if self.connection is None or self._probing:
+        if self.connection is None or self._probe_task is not None:
             return
-        self._probing = True
         client = self.connection.client
 
         def answered(_info: object) -> None:
-            self._probing = False
-            if self.offline_banner.isVisible():
+            self._probe_task = None
+            if self.offline_banner.isVisible() and not self.model.loading:
                 self.reload()
 
         def unreachable(_error: Exception) -> None:
-            self._probing = False
+            self._probe_task = None
 
-        self._tasks.run(client.health, answered, unreachable)
+        self._probe_task = self._tasks.run(client.health, answered, unreachable)
 
     def _show_error(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Could not load challenges: {0}").format(message))
@@ -318,6 +318,9 @@ class MainWindow(QMainWindow):
         # No waiting here: a connection still opening is closed when it arrives.
         self._closing = True
         self.probe_timer.stop()
+        if self._probe_task is not None:
+            self._tasks.forget(self._probe_task)
+        self.browser = None
         self._forget_detail()
         self.model.set_source(None)  # a page still loading is dropped, not delivered
         if self.connection is not None:

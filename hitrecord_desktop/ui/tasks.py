@@ -37,7 +37,13 @@ class _Job(QRunnable):
 
 
 class TaskRunner(QObject):
-    """run(work, on_done, on_error): work on a worker thread, callbacks on the GUI thread."""
+    """run(work, on_done, on_error): work on a worker thread, callbacks on the GUI thread.
+
+    Give it a parent on the GUI thread (launch.py uses the application). Without one, Python
+    owns it, and when a finished job drops the last reference on its worker thread the runner
+    is destroyed there while its result is still queued for the GUI thread: PySide then crashes
+    delivering it (a segfault in SignalManager::qt_metacall, seen in the UI tests).
+    """
 
     # Emitted from worker threads; the runner lives on the GUI thread, so delivery is queued.
     task_finished = Signal(int, object)

@@ -12,7 +12,12 @@ from pathlib import Path
 import pytest
 
 from hitrecord_desktop.api import ApiError, PlatformClient
-from hitrecord_desktop.sync.media_cache import INDEX_NAME, MediaCache, MediaTooLarge
+from hitrecord_desktop.sync.media_cache import (
+    INDEX_NAME,
+    MediaCache,
+    MediaCacheError,
+    MediaTooLarge,
+)
 from tests.support.cutting_proxy import CuttingProxy
 
 from .conftest import PIECE_SIZE, MakeClient, Piece, via
@@ -265,3 +270,10 @@ def test_clear_keeps_pinned_files(
     with cache.pin([b.sha256]):
         assert cache.clear() == 1
     assert cache.path_for(a) is None and cache.path_for(b) is not None
+
+
+def test_an_index_that_cannot_be_opened_is_a_clear_error(tmp_path: Path) -> None:
+    folder = tmp_path / "media"
+    (folder / INDEX_NAME).mkdir(parents=True)  # something in the way that is no file at all
+    with pytest.raises(MediaCacheError, match="cannot be used"):
+        MediaCache(folder, PIECE_SIZE)

@@ -16,8 +16,8 @@ OPEN_DEMO_CHALLENGES = 5
 
 
 @pytest.fixture
-def window(qtbot, live_server: LiveServer):  # type: ignore[no-untyped-def]
-    tasks = TaskRunner()
+def window(qtbot, qapp, live_server: LiveServer):  # type: ignore[no-untyped-def]
+    tasks = TaskRunner(qapp)  # owned by the app, as in launch.py: see TaskRunner's docstring
 
     def open_connection() -> Connection:
         return Connection(PlatformClient(live_server.url), "Demo server", False, None)

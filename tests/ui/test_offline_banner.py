@@ -30,7 +30,7 @@ def proxy(live_server: LiveServer) -> Iterator[CuttingProxy]:
 
 
 @pytest.fixture
-def open_window(qtbot, proxy: CuttingProxy, tmp_path: Path) -> Iterator[OpenWindow]:  # type: ignore[no-untyped-def]
+def open_window(qtbot, qapp, proxy: CuttingProxy, tmp_path: Path) -> Iterator[OpenWindow]:  # type: ignore[no-untyped-def]
     """Starts the window as the app does: a client with the challenge store of its server."""
     windows: list[MainWindow] = []
 
@@ -41,7 +41,7 @@ def open_window(qtbot, proxy: CuttingProxy, tmp_path: Path) -> Iterator[OpenWind
         return connection
 
     def start() -> MainWindow:
-        window = MainWindow(TaskRunner(), open_connection)
+        window = MainWindow(TaskRunner(qapp), open_connection)  # app-owned, as in launch.py
         qtbot.addWidget(window)
         window.resize(1180, 720)
         window.show()
