@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import os
 import secrets
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -429,15 +428,16 @@ async def _receive(request: Request, upload: Upload, checksum: tuple[str, bytes]
                         received += len(block)
                 except ClientDisconnect:
                     disconnected = True
-            if checksum and chunk_digest is not None:
-                # A chunk that cannot be verified (cut short, or wrong) is not kept.
-                rejected = disconnected or chunk_digest.digest() != checksum[1]
-            if too_large or rejected:
-                handle.truncate(start)
-                received = 0
-                running = state.hasher.copy()
-            handle.flush()
-            await run_in_threadpool(_sync_file, handle.fileno())
+                await sink.drain()
+                if checksum and chunk_digest is not None:
+                    # A chunk that cannot be verified (cut short, or wrong) is not kept.
+                    rejected = disconnected or chunk_digest.digest() != checksum[1]
+                if too_large or rejected:
+                    handle.truncate(start)
+                    received = 0
+                    running = state.hasher.copy()
+                # Bytes are acknowledged (Upload-Offset) only once they are on disk.
+                await sink.sync()
         if too_large:
             raise ProblemError(
                 413,
@@ -468,11 +468,6 @@ async def _receive(request: Request, upload: Upload, checksum: tuple[str, bytes]
                 headers=_TUS_HEADERS,
             )
         return upload
-
-
-def _sync_file(fd: int) -> None:
-    """Bytes are acknowledged (Upload-Offset) only once they are on disk."""
-    (os.fdatasync if hasattr(os, "fdatasync") else os.fsync)(fd)
 
 
 def _hash_prefix(path: Path, length: int) -> Any:
