@@ -1,0 +1,142 @@
+"""How the tus client cuts a file into chunks: sizes fitted to the link, and the read-ahead that
+reads the next chunk into the buffer the last one used. No server: these are the client's own
+rules, checked against simulated links and a file on disk."""
+
+from __future__ import annotations
+
+import base64
+import os
+import zlib
+from pathlib import Path
+
+import pytest
+
+from hitrecord_desktop.api import ApiError
+from hitrecord_desktop.api.tus_client import _ChunkReader, _ChunkSizer
+
+KIB = 1024
+MIB = 1024 * KIB
+
+
+def _requests_for(size: int, bytes_per_second: float, overhead: float = 0.02) -> list[int]:
+    """The chunk sizes an upload of `size` bytes uses over a link of that rate, where each
+    request also costs `overhead` seconds (round trip, server sync)."""
+    sizer = _ChunkSizer(None)
+    sent, chunks = 0, []
+    while sent < size:
+        length = min(sizer.size, size - sent)
+        chunks.append(length)
+        sizer.record(True, overhead + length / bytes_per_second, length)
+        sent += length
+    return chunks
+
+
+def test_a_fast_link_reaches_the_largest_chunks_in_two_steps() -> None:
+    chunks = _requests_for(200 * MIB, 400e6)
+    assert chunks[:3] == [4 * MIB, 16 * MIB, 64 * MIB]
+    assert len(chunks) == 5  # doubling from 4 MiB took eight requests
+
+
+def test_a_slow_link_settles_on_chunks_of_about_two_seconds() -> None:
+    chunks = _requests_for(40 * MIB, 1e6, overhead=0.05)
+    assert chunks[0] == 4 * MIB  # 4.2 s: too long for one failure to re-send
+    settled = chunks[1:-1]
+    assert settled and all(1.0 <= size / 1e6 <= 4.0 for size in settled), chunks
+
+
+def test_a_link_that_slows_down_gets_smaller_chunks_at_once() -> None:
+    sizer = _ChunkSizer(None)
+    sizer.size = 64 * MIB
+    sizer.record(True, 60.0, 64 * MIB)  # ~1.1 MB/s now
+    assert sizer.size == 16 * MIB  # at most a quarter at a time
+    sizer.record(True, 5.0, 16 * MIB)  # ~3.4 MB/s
+    assert sizer.size == int(16 * MIB * 2.0 / 5.0)
+
+
+def test_chunks_that_take_one_to_four_seconds_keep_their_size() -> None:
+    sizer = _ChunkSizer(None)
+    for seconds in (1.0, 2.5, 4.0):
+        sizer.record(True, seconds, sizer.size)
+        assert sizer.size == _ChunkSizer.START
+
+
+def test_a_failed_chunk_halves_the_size_down_to_the_smallest() -> None:
+    sizer = _ChunkSizer(None)
+    sizes = []
+    for _ in range(8):
+        sizer.record(False, 0.1, sizer.size)
+        sizes.append(sizer.size)
+    assert sizes[:3] == [2 * MIB, 1 * MIB, 512 * KIB]
+    assert sizes[-1] == _ChunkSizer.MIN
+
+
+def test_a_fixed_size_never_changes() -> None:
+    sizer = _ChunkSizer(3 * MIB)
+    sizer.record(True, 0.001, 3 * MIB)
+    sizer.record(False, 9.0, 3 * MIB)
+    sizer.record(True, 60.0, 3 * MIB)
+    assert sizer.size == 3 * MIB
+
+
+@pytest.fixture
+def take(tmp_path: Path) -> tuple[Path, bytes]:
+    data = os.urandom(3 * MIB + 12345)
+    path = tmp_path / "take.wav"
+    path.write_bytes(data)
+    return path, data
+
+
+def _crc32_header(data: bytes) -> str:
+    return "crc32 " + base64.b64encode(zlib.crc32(data).to_bytes(4, "big")).decode()
+
+
+def test_chunks_of_changing_sizes_come_with_their_checksums(take: tuple[Path, bytes]) -> None:
+    path, data = take
+    lengths = []
+    with _ChunkReader(path, len(data), "crc32", largest=2 * MIB) as reader:
+        offset = 0
+        for asked in (256 * KIB, 1 * MIB, 2 * MIB, 2 * MIB, 2 * MIB):
+            chunk, header = reader.read(offset, asked)
+            assert bytes(chunk) == data[offset : offset + len(chunk)]
+            assert header == _crc32_header(data[offset : offset + len(chunk)])
+            lengths.append(len(chunk))
+            offset += len(chunk)
+            if offset == len(data):
+                break
+    # A chunk read ahead has the size asked for when it was started, one call earlier.
+    assert lengths == [256 * KIB, 256 * KIB, 1 * MIB, len(data) - 3 * MIB // 2]
+
+
+def test_the_read_ahead_leaves_the_chunk_being_sent_alone(take: tuple[Path, bytes]) -> None:
+    path, data = take
+    with _ChunkReader(path, len(data), "crc32", largest=1 * MIB) as reader:
+        first, _ = reader.read(0, 1 * MIB)
+        assert reader._ahead is not None
+        reader._ahead[1].result()  # the next chunk is read meanwhile, into the other buffer
+        assert bytes(first) == data[: 1 * MIB]
+        second, _ = reader.read(1 * MIB, 1 * MIB)
+        assert bytes(second) == data[1 * MIB : 2 * MIB]
+
+
+def test_a_chunk_read_again_after_a_failure_is_the_file_s(take: tuple[Path, bytes]) -> None:
+    """After a failed chunk the server may want an offset other than the one read ahead."""
+    path, data = take
+    with _ChunkReader(path, len(data), None, largest=1 * MIB) as reader:
+        reader.read(0, 1 * MIB)
+        again, header = reader.read(0, 1 * MIB)  # the first chunk failed: send it again
+        assert bytes(again) == data[: 1 * MIB] and header is None
+        resumed, _ = reader.read(700 * KIB, 1 * MIB)  # the server kept part of it
+        assert bytes(resumed) == data[700 * KIB : 700 * KIB + 1 * MIB]
+        following, _ = reader.read(700 * KIB + 1 * MIB, 1 * MIB)
+        assert bytes(following) == data[700 * KIB + 1 * MIB : 700 * KIB + 2 * MIB]
+
+
+def test_a_file_that_shrank_is_refused(take: tuple[Path, bytes]) -> None:
+    path, data = take
+    with _ChunkReader(path, len(data), "crc32", largest=1 * MIB) as reader:
+        reader.read(0, 1 * MIB)
+        with path.open("r+b") as handle:
+            handle.truncate(2 * MIB)
+        with pytest.raises(ApiError, match="changed since its upload began"):
+            reader.read(1 * MIB, 1 * MIB)  # read ahead before the cut: still whole
+            reader.read(2 * MIB, 1 * MIB)
