@@ -25,7 +25,6 @@ import mmap
 import re
 import threading
 import time
-import zlib
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -36,6 +35,11 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from hitrecord_desktop.api.errors import FILE_CHANGED, ApiError
+
+try:  # zlib-ng's CRC-32 uses carry-less multiplication: ~4x zlib's speed here
+    from zlib_ng.zlib_ng import crc32
+except ImportError:  # pragma: no cover - the same CRC, more slowly
+    from zlib import crc32
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +54,7 @@ class _Crc32:
     chunk is caught at a fraction of sha1's cost (the server checks the file's SHA-256 anyway)."""
 
     def __init__(self, data: bytes) -> None:
-        self._value = zlib.crc32(data)
+        self._value = crc32(data)
 
     def digest(self) -> bytes:
         return self._value.to_bytes(4, "big")
