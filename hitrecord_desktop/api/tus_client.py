@@ -25,7 +25,7 @@ import mmap
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,14 +53,20 @@ class _Crc32:
     """CRC-32 with hashlib's digest(), for servers that offer tus's `crc32` checksum: a damaged
     chunk is caught at a fraction of sha1's cost (the server checks the file's SHA-256 anyway)."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes = b"") -> None:
         self._value = crc32(data)
+
+    def update(self, data: bytes) -> None:
+        self._value = crc32(data, self._value)
 
     def digest(self) -> bytes:
         return self._value.to_bytes(4, "big")
 
 
-_CHECKSUMS: dict[str, Callable[[bytes], Any]] = {
+# A chunk read into memory, and its Upload-Checksum header value at each length it may be cut to.
+_Read = tuple[memoryview, dict[int, str | None]]
+
+_CHECKSUMS: dict[str, Callable[..., Any]] = {
     "crc32": _Crc32,
     "sha1": hashlib.sha1,
     "sha256": hashlib.sha256,
@@ -152,25 +158,38 @@ class _ChunkSizer:
     def __init__(self, fixed: int | None) -> None:
         self.fixed = fixed
         self.size = fixed or self.START
+        self.growing = not fixed  # nothing measured yet: the link may be fast
 
     def record(self, succeeded: bool, seconds: float, length: int) -> None:
         """After a chunk of `length` bytes that took `seconds` (failed or not)."""
         if self.fixed:
             return
+        before = self.size
         if not succeeded:
             self.size = max(self.MIN, self.size // 2)
-            return
-        if self.AIM_SECONDS / 2 <= seconds <= self.AIM_SECONDS * 2 or length <= 0:
-            return
-        wanted = int(length * self.AIM_SECONDS / max(seconds, 1e-6))
-        lowest = max(self.MIN, self.size // self.STEP)
-        highest = min(self.MAX, self.size * self.STEP)
-        self.size = min(highest, max(lowest, wanted))
+        elif not self.AIM_SECONDS / 2 <= seconds <= self.AIM_SECONDS * 2 and length > 0:
+            wanted = int(length * self.AIM_SECONDS / max(seconds, 1e-6))
+            lowest = max(self.MIN, self.size // self.STEP)
+            highest = min(self.MAX, self.size * self.STEP)
+            self.size = min(highest, max(lowest, wanted))
+        self.growing = self.size > before
+
+    def ahead_size(self) -> int:
+        """How much to read ahead for the chunk after the one about to be sent: what it grows to
+        if that one is as fast as the last, while sizes grow; else the size they stay at."""
+        if self.growing:
+            return min(self.MAX, self.size * self.STEP)
+        return self.size
 
 
 class _ChunkReader:
     """Reads a chunk and computes its checksum, and reads the next one ahead on a worker thread
     while this one is sent: the send then never waits for the disk or the hash.
+
+    The chunk's size is only known once this one has been answered, so while sizes grow the
+    read-ahead reads as much as the next chunk may become, with the checksum of every length it
+    may be cut to (each power of two from this chunk's size up); without that, every step up
+    came one chunk late.
 
     Chunks are read into two buffers that take turns (the one being sent, the one being read),
     kept for the whole upload and as large as the largest chunk can be: a fresh 64 MiB object
@@ -184,11 +203,11 @@ class _ChunkReader:
         self._checksum = checksum
         self._largest = largest
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tus-read-ahead")
-        self._ahead: tuple[int, Future[tuple[memoryview, str | None]]] | None = None
+        self._ahead: tuple[int, Future[_Read]] | None = None
         self._buffers: list[mmap.mmap | None] = [None, None]
         self._turn = 0  # the buffer the next read fills
 
-    def _load(self, offset: int, length: int, turn: int) -> tuple[memoryview, str | None]:
+    def _load(self, offset: int, length: int, turn: int, cuts: Iterable[int] = ()) -> _Read:
         buffer = self._buffers[turn]
         if buffer is None or len(buffer) < length:
             # An old map goes once no request holds a view of it any more.
@@ -202,34 +221,54 @@ class _ChunkReader:
                 got += n
         if got != length:
             raise _file_changed(self._path)
+        ends = sorted({cut for cut in cuts if 0 < cut < length} | {length})
         if self._checksum is None:
-            return view, None
-        digest = base64.b64encode(_CHECKSUMS[self._checksum](view).digest()).decode("ascii")
-        return view, f"{self._checksum} {digest}"
+            return view, dict.fromkeys(ends)
+        digest, done, headers = _CHECKSUMS[self._checksum](), 0, {}
+        for end in ends:
+            digest.update(view[done:end])
+            done = end
+            headers[end] = f"{self._checksum} {base64.b64encode(digest.digest()).decode('ascii')}"
+        return view, headers
 
     def _next_turn(self) -> int:
         turn, self._turn = self._turn, self._turn ^ 1
         return turn
 
-    def read(self, offset: int, length: int) -> tuple[memoryview, str | None]:
-        """The chunk at offset (up to length bytes) and its Upload-Checksum header value.
+    def read(
+        self, offset: int, length: int, ahead_length: int | None = None
+    ) -> tuple[memoryview, str | None]:
+        """The chunk at offset, `length` bytes (less at the end of the file), and its
+        Upload-Checksum header value; then reads up to `ahead_length` bytes (default `length`)
+        ahead for the chunk after it.
 
-        The chunk stays as it is until the next call, which reads ahead into the buffer it is in:
-        by then its request has been answered (or the upload has ended)."""
+        A chunk that was read ahead is the longest cut of it that is not longer than `length`,
+        or its shortest. It stays as it is until the next call, which reads ahead into the
+        buffer it is in: by then its request has been answered (or the upload has ended)."""
         ahead, self._ahead = self._ahead, None
         if ahead is not None and ahead[0] == offset:
-            chunk, header = ahead[1].result()
+            view, headers = ahead[1].result()
+            fitting = [end for end in headers if end <= length]
+            end = max(fitting) if fitting else min(headers)
+            chunk, header = view[:end], headers[end]
         else:
             if ahead is not None:
                 wait([ahead[1]])  # never two reads into one buffer at once
-            chunk, header = self._load(offset, min(length, self._size - offset), self._next_turn())
+            end = min(length, self._size - offset)
+            view, headers = self._load(offset, end, self._next_turn())
+            chunk, header = view, headers[end]
         after = offset + len(chunk)
         if after < self._size:
+            steady = min(length, self._size - after)
+            largest = min(max(ahead_length or length, steady), self._size - after)
+            cuts = {steady}
+            cut = 1 << steady.bit_length()
+            while cut < largest:
+                cuts.add(cut)
+                cut <<= 1
             self._ahead = (
                 after,
-                self._executor.submit(
-                    self._load, after, min(length, self._size - after), self._next_turn()
-                ),
+                self._executor.submit(self._load, after, largest, self._next_turn(), cuts),
             )
         return chunk, header
 
@@ -392,7 +431,7 @@ class TusUploader:
                 if offset is None:
                     offset = self._resync(url, path, size, attempts)
                 else:
-                    chunk, checksum_header = reader.read(offset, sizer.size)
+                    chunk, checksum_header = reader.read(offset, sizer.size, sizer.ahead_size())
                     started = time.monotonic()
                     offset = self._send_chunk(url, offset, chunk, size, checksum_header, attempts)
                     sizer.record(offset is not None, time.monotonic() - started, len(chunk))

@@ -70,6 +70,15 @@ def test_a_failed_chunk_halves_the_size_down_to_the_smallest() -> None:
     assert sizes[-1] == _ChunkSizer.MIN
 
 
+def test_the_read_ahead_is_as_large_as_the_next_chunk_may_grow() -> None:
+    sizer = _ChunkSizer(None)
+    assert sizer.ahead_size() == 16 * MIB  # nothing measured yet
+    sizer.record(True, 0.03, 4 * MIB)
+    assert sizer.size == 16 * MIB and sizer.ahead_size() == 64 * MIB
+    sizer.record(True, 2.0, 16 * MIB)  # a slower link after all: sizes stay
+    assert sizer.ahead_size() == 16 * MIB
+
+
 def test_a_fixed_size_never_changes() -> None:
     sizer = _ChunkSizer(3 * MIB)
     sizer.record(True, 0.001, 3 * MIB)
@@ -116,6 +125,42 @@ def test_the_read_ahead_leaves_the_chunk_being_sent_alone(take: tuple[Path, byte
         assert bytes(first) == data[: 1 * MIB]
         second, _ = reader.read(1 * MIB, 1 * MIB)
         assert bytes(second) == data[1 * MIB : 2 * MIB]
+
+
+def test_a_chunk_read_ahead_for_growth_is_cut_to_the_size_chosen(
+    take: tuple[Path, bytes],
+) -> None:
+    path, data = take
+    for chosen, expected in ((1 * MIB, 1 * MIB), (700 * KIB, 512 * KIB), (100 * KIB, 256 * KIB)):
+        with _ChunkReader(path, len(data), "crc32", largest=1 * MIB) as reader:
+            reader.read(0, 256 * KIB, 1 * MIB)
+            chunk, header = reader.read(256 * KIB, chosen)
+            part = data[256 * KIB : 256 * KIB + expected]
+            assert bytes(chunk) == part and header == _crc32_header(part)
+            following, header = reader.read(256 * KIB + expected, chosen)
+            part = data[256 * KIB + expected : 256 * KIB + expected + len(following)]
+            assert bytes(following) == part and header == _crc32_header(part)
+
+
+class _SmallSizer(_ChunkSizer):
+    MIN, START, MAX = 16 * KIB, 64 * KIB, 1 * MIB
+
+
+def test_sizes_grow_without_waiting_a_chunk_for_the_read_ahead(
+    take: tuple[Path, bytes],
+) -> None:
+    """The upload loop's use of the two: on a fast link each step up comes at once."""
+    path, data = take
+    sizer, sent, chunks = _SmallSizer(None), 0, []
+    with _ChunkReader(path, len(data), "sha1", largest=_SmallSizer.MAX) as reader:
+        while sent < len(data):
+            chunk, _ = reader.read(sent, sizer.size, sizer.ahead_size())
+            assert bytes(chunk) == data[sent : sent + len(chunk)]
+            chunks.append(len(chunk))
+            sizer.record(True, 0.01, len(chunk))
+            sent += len(chunk)
+    assert chunks[:4] == [64 * KIB, 256 * KIB, 1 * MIB, 1 * MIB]
+    assert sum(chunks) == len(data)
 
 
 def test_a_chunk_read_again_after_a_failure_is_the_file_s(take: tuple[Path, bytes]) -> None:
