@@ -12,8 +12,8 @@ Why not tuspy (which the tests use to check our server speaks standard tus):
 * a connection that breaks mid-chunk is normal at home; here it means "ask the server (HEAD)
   where it got to and carry on", bounded, with backoff.
 
-Files are read one chunk at a time, never whole. Each chunk carries `Upload-Checksum`, so a chunk
-damaged on the way is refused (460) and sent again.
+Files are read from disk in small blocks as they are sent, never held whole, nor a chunk. Each
+chunk carries `Upload-Checksum`, so a chunk damaged on the way is refused (460) and sent again.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
-import mmap
 import re
 import threading
 import time
@@ -63,9 +62,6 @@ class _Crc32:
         return self._value.to_bytes(4, "big")
 
 
-# A chunk read into memory, and its Upload-Checksum header value at each length it may be cut to.
-_Read = tuple[memoryview, dict[int, str | None]]
-
 _CHECKSUMS: dict[str, Callable[..., Any]] = {
     "crc32": _Crc32,
     "sha1": hashlib.sha1,
@@ -96,26 +92,40 @@ class _Cancelled(Exception):
     the wait for a request's answer; upload() turns it into ApiError `cancelled`."""
 
 
-class _CancellableBody:
-    """A chunk as an iterable request body that stops the send when `cancel` is set.
+class _ChunkBody:
+    """A chunk of a file as an iterable request body, read from disk block by block as it is
+    sent, that stops the send when `cancel` is set.
 
     Iterated (no `read`), so urllib3 hands the socket large blocks instead of reading 16 KiB at a
     time: on two cores the client's per-block work competed with the server's hashing. Has
     `__len__` so requests sends a Content-Length (tus wants one) instead of chunked encoding.
+    Each block is yielded from the same buffer: urllib3 sends one before asking for the next.
     """
 
-    def __init__(self, data: bytes | memoryview, cancel: threading.Event | None) -> None:
-        self._view = memoryview(data)
+    def __init__(
+        self, path: Path, offset: int, length: int, cancel: threading.Event | None
+    ) -> None:
+        self._path = path
+        self._offset = offset
+        self._length = length
         self._cancel = cancel
 
     def __len__(self) -> int:
-        return len(self._view)
+        return self._length
 
     def __iter__(self) -> Iterator[memoryview]:
-        for start in range(0, len(self._view), _SEND_BLOCK):
-            if self._cancel is not None and self._cancel.is_set():
-                raise _Cancelled
-            yield self._view[start : start + _SEND_BLOCK]
+        view = memoryview(bytearray(min(_SEND_BLOCK, self._length)))
+        with open(self._path, "rb", buffering=0) as source:
+            source.seek(self._offset)
+            left = self._length
+            while left:
+                if self._cancel is not None and self._cancel.is_set():
+                    raise _Cancelled
+                got = source.readinto(view[: min(_SEND_BLOCK, left)])
+                if not got:
+                    raise _file_changed(self._path)
+                left -= got
+                yield view[:got]
 
 
 def encode_metadata(metadata: Mapping[str, str]) -> str:
@@ -145,13 +155,15 @@ class _ChunkSizer:
 
     Starts at 4 MiB. A chunk that took between 1 and 4 seconds keeps the size; otherwise the
     next one is sized to take about 2 seconds at the rate just measured, at most 4 times larger
-    or smaller than the last, within 256 KiB..64 MiB. A failed chunk halves the size. A fixed
+    or smaller than the last, within 256 KiB..256 MiB. A failed chunk halves the size. A fixed
     size, if given, is used as is.
 
-    (Doubling from 4 MiB took eight requests for 200 MB on loopback, each with its round trip,
-    database work and end-of-chunk sync; jumping by the measured rate takes five.)"""
+    (Doubling from 4 MiB up to 64 MiB took eight requests for 200 MB on loopback, each with its
+    round trip, database work and end-of-chunk sync; this takes four. The largest chunk is
+    ~0.6 s of sending on loopback: chunks are not held in memory, so only re-sending bounds
+    them.)"""
 
-    MIN, START, MAX = 256 * 1024, 4 * 1024 * 1024, 64 * 1024 * 1024
+    MIN, START, MAX = 256 * 1024, 4 * 1024 * 1024, 256 * 1024 * 1024
     AIM_SECONDS = 2.0
     STEP = 4
 
@@ -183,81 +195,71 @@ class _ChunkSizer:
 
 
 class _ChunkReader:
-    """Reads a chunk and computes its checksum, and reads the next one ahead on a worker thread
-    while this one is sent: the send then never waits for the disk or the hash.
+    """Each chunk's checksum, for the header that goes before its body: the file is read for it
+    in small blocks, and for the next chunk on a worker thread while this one is sent, so the
+    send never waits for the disk or the hash; the body is read again as it is sent.
 
-    The chunk's size is only known once this one has been answered, so while sizes grow the
-    read-ahead reads as much as the next chunk may become, with the checksum of every length it
-    may be cut to (each power of two from this chunk's size up); without that, every step up
-    came one chunk late.
+    Reading twice costs less than holding a chunk: chunks read into memory took a fresh buffer
+    each, and a page fault per 4 KiB made reading 64 MiB into new memory take 75 ms of CPU here
+    against 10 ms into memory already used. Without chunks in memory, memory does not bound the
+    chunk size either. A file that changes between the two reads fails the chunk's checksum on
+    the server (460), as bytes damaged on the way do.
 
-    Chunks are read into two buffers that take turns (the one being sent, the one being read),
-    kept for the whole upload and as large as the largest chunk can be: a fresh 64 MiB object
-    per chunk cost the client as much in page faults as the read itself. They are anonymous
-    maps, whose pages are only taken when first written: a bytearray zero-fills its memory
-    holding the GIL, which stalled the send for tens of milliseconds."""
+    The next chunk's size is only known once this one has been answered, so while sizes grow
+    the read-ahead goes as far as the next chunk may reach, keeping the checksum of every length
+    it may be cut to (each power of two from this chunk's size up); without that, every step up
+    came one chunk late."""
 
-    def __init__(self, path: Path, size: int, checksum: str | None, largest: int) -> None:
+    BLOCK = 1024 * 1024
+
+    def __init__(self, path: Path, size: int, checksum: str | None) -> None:
         self._path = path
         self._size = size
         self._checksum = checksum
-        self._largest = largest
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tus-read-ahead")
-        self._ahead: tuple[int, Future[_Read]] | None = None
-        self._buffers: list[mmap.mmap | None] = [None, None]
-        self._turn = 0  # the buffer the next read fills
+        self._ahead: tuple[int, Future[dict[int, str | None]]] | None = None
+        self._buffer = memoryview(bytearray(self.BLOCK))  # one read at a time, see read()
 
-    def _load(self, offset: int, length: int, turn: int, cuts: Iterable[int] = ()) -> _Read:
-        buffer = self._buffers[turn]
-        if buffer is None or len(buffer) < length:
-            # An old map goes once no request holds a view of it any more.
-            capacity = max(length, min(self._largest, self._size), 1)
-            buffer = self._buffers[turn] = mmap.mmap(-1, capacity)
-        view = memoryview(buffer)[:length]
-        got = 0
-        with open(self._path, "rb", buffering=0) as source:
-            source.seek(offset)
-            while got < length and (n := source.readinto(view[got:])):
-                got += n
-        if got != length:
-            raise _file_changed(self._path)
+    def _checksums(self, offset: int, length: int, cuts: Iterable[int] = ()) -> dict[int, Any]:
+        """The Upload-Checksum header of the `end` bytes at offset, for each length `end` of
+        cuts and `length`."""
         ends = sorted({cut for cut in cuts if 0 < cut < length} | {length})
         if self._checksum is None:
-            return view, dict.fromkeys(ends)
+            return dict.fromkeys(ends)
         digest, done, headers = _CHECKSUMS[self._checksum](), 0, {}
-        for end in ends:
-            digest.update(view[done:end])
-            done = end
-            headers[end] = f"{self._checksum} {base64.b64encode(digest.digest()).decode('ascii')}"
-        return view, headers
-
-    def _next_turn(self) -> int:
-        turn, self._turn = self._turn, self._turn ^ 1
-        return turn
+        with open(self._path, "rb", buffering=0) as source:
+            source.seek(offset)
+            for end in ends:
+                while done < end:
+                    got = source.readinto(self._buffer[: min(self.BLOCK, end - done)])
+                    if not got:
+                        raise _file_changed(self._path)
+                    digest.update(self._buffer[:got])
+                    done += got
+                value = base64.b64encode(digest.digest()).decode("ascii")
+                headers[end] = f"{self._checksum} {value}"
+        return headers
 
     def read(
         self, offset: int, length: int, ahead_length: int | None = None
-    ) -> tuple[memoryview, str | None]:
-        """The chunk at offset, `length` bytes (less at the end of the file), and its
-        Upload-Checksum header value; then reads up to `ahead_length` bytes (default `length`)
-        ahead for the chunk after it.
+    ) -> tuple[int, str | None]:
+        """The length of the chunk at offset, `length` (less at the end of the file), and its
+        Upload-Checksum header value; then starts on the chunk after it, up to `ahead_length`
+        (default `length`) long.
 
         A chunk that was read ahead is the longest cut of it that is not longer than `length`,
-        or its shortest. It stays as it is until the next call, which reads ahead into the
-        buffer it is in: by then its request has been answered (or the upload has ended)."""
+        or its shortest."""
         ahead, self._ahead = self._ahead, None
         if ahead is not None and ahead[0] == offset:
-            view, headers = ahead[1].result()
+            headers = ahead[1].result()
             fitting = [end for end in headers if end <= length]
             end = max(fitting) if fitting else min(headers)
-            chunk, header = view[:end], headers[end]
         else:
             if ahead is not None:
-                wait([ahead[1]])  # never two reads into one buffer at once
+                wait([ahead[1]])  # it reads into the same buffer
             end = min(length, self._size - offset)
-            view, headers = self._load(offset, end, self._next_turn())
-            chunk, header = view, headers[end]
-        after = offset + len(chunk)
+            headers = self._checksums(offset, end)
+        after = offset + end
         if after < self._size:
             steady = min(length, self._size - after)
             largest = min(max(ahead_length or length, steady), self._size - after)
@@ -266,11 +268,8 @@ class _ChunkReader:
             while cut < largest:
                 cuts.add(cut)
                 cut <<= 1
-            self._ahead = (
-                after,
-                self._executor.submit(self._load, after, largest, self._next_turn(), cuts),
-            )
-        return chunk, header
+            self._ahead = (after, self._executor.submit(self._checksums, after, largest, cuts))
+        return end, headers[end]
 
     def __enter__(self) -> _ChunkReader:
         return self
@@ -425,16 +424,17 @@ class TusUploader:
         size = path.stat().st_size
         attempts = _Attempts(self, cancel)
         offset: int | None = None
-        with _ChunkReader(path, size, checksum, chunk_size or _ChunkSizer.MAX) as reader:
+        with _ChunkReader(path, size, checksum) as reader:
             while offset is None or offset < size:
                 _raise_if_cancelled(cancel)
                 if offset is None:
                     offset = self._resync(url, path, size, attempts)
                 else:
-                    chunk, checksum_header = reader.read(offset, sizer.size, sizer.ahead_size())
+                    length, checksum_header = reader.read(offset, sizer.size, sizer.ahead_size())
+                    body = _ChunkBody(path, offset, length, cancel)
                     started = time.monotonic()
-                    offset = self._send_chunk(url, offset, chunk, size, checksum_header, attempts)
-                    sizer.record(offset is not None, time.monotonic() - started, len(chunk))
+                    offset = self._send_chunk(url, offset, body, size, checksum_header, attempts)
+                    sizer.record(offset is not None, time.monotonic() - started, length)
                 if offset is not None and progress is not None:
                     progress(offset, size)
 
@@ -476,7 +476,7 @@ class TusUploader:
         self,
         url: str,
         offset: int,
-        chunk: memoryview,
+        body: _ChunkBody,
         size: int,
         checksum_header: str | None,
         attempts: _Attempts,
@@ -485,7 +485,6 @@ class TusUploader:
         headers = {"Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream"}
         if checksum_header is not None:
             headers["Upload-Checksum"] = checksum_header
-        body = _CancellableBody(chunk, attempts.cancel)
         try:
             response = self._request(
                 "PATCH", url, headers=headers, data=body, cancel=attempts.cancel
@@ -559,7 +558,7 @@ class TusUploader:
 def _unless_cancelled(send: Callable[[], requests.Response], cancel: threading.Event) -> Any:
     """Run `send` on a helper thread and stop waiting for it the moment `cancel` is set.
 
-    A request that is still sending stops at its body's next block (`_CancellableBody`); one that
+    A request that is still sending stops at its body's next block (`_ChunkBody`); one that
     has handed everything to the kernel and waits for the answer would otherwise hold the caller
     until the socket buffer drains over a slow uplink. That request is left to finish or fail on
     its own; it only reads memory, and the upload stays resumable (the next HEAD tells the truth).

@@ -1,18 +1,20 @@
-"""How the tus client cuts a file into chunks: sizes fitted to the link, and the read-ahead that
-reads the next chunk into the buffer the last one used. No server: these are the client's own
-rules, checked against simulated links and a file on disk."""
+"""How the tus client cuts a file into chunks: sizes fitted to the link, the checksums read ahead
+for the next chunk, and the chunk body read from disk as it is sent. No server: these are the
+client's own rules, checked against simulated links and a file on disk."""
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import os
+import threading
 import zlib
 from pathlib import Path
 
 import pytest
 
 from hitrecord_desktop.api import ApiError
-from hitrecord_desktop.api.tus_client import _ChunkReader, _ChunkSizer
+from hitrecord_desktop.api.tus_client import _Cancelled, _ChunkBody, _ChunkReader, _ChunkSizer
 
 KIB = 1024
 MIB = 1024 * KIB
@@ -31,10 +33,10 @@ def _requests_for(size: int, bytes_per_second: float, overhead: float = 0.02) ->
     return chunks
 
 
-def test_a_fast_link_reaches_the_largest_chunks_in_two_steps() -> None:
-    chunks = _requests_for(200 * MIB, 400e6)
-    assert chunks[:3] == [4 * MIB, 16 * MIB, 64 * MIB]
-    assert len(chunks) == 5  # doubling from 4 MiB took eight requests
+def test_a_fast_link_reaches_the_largest_chunks_in_three_steps() -> None:
+    assert _requests_for(200 * MIB, 400e6) == [4 * MIB, 16 * MIB, 64 * MIB, 116 * MIB]
+    chunks = _requests_for(1024 * MIB, 400e6)
+    assert chunks == [4 * MIB, 16 * MIB, 64 * MIB, 256 * MIB, 256 * MIB, 256 * MIB, 172 * MIB]
 
 
 def test_a_slow_link_settles_on_chunks_of_about_two_seconds() -> None:
@@ -99,32 +101,50 @@ def _crc32_header(data: bytes) -> str:
     return "crc32 " + base64.b64encode(zlib.crc32(data).to_bytes(4, "big")).decode()
 
 
+def _sent(path: Path, offset: int, length: int, cancel: threading.Event | None = None) -> bytes:
+    return b"".join(bytes(block) for block in _ChunkBody(path, offset, length, cancel))
+
+
 def test_chunks_of_changing_sizes_come_with_their_checksums(take: tuple[Path, bytes]) -> None:
     path, data = take
     lengths = []
-    with _ChunkReader(path, len(data), "crc32", largest=2 * MIB) as reader:
+    with _ChunkReader(path, len(data), "crc32") as reader:
         offset = 0
         for asked in (256 * KIB, 1 * MIB, 2 * MIB, 2 * MIB, 2 * MIB):
-            chunk, header = reader.read(offset, asked)
-            assert bytes(chunk) == data[offset : offset + len(chunk)]
-            assert header == _crc32_header(data[offset : offset + len(chunk)])
-            lengths.append(len(chunk))
-            offset += len(chunk)
+            length, header = reader.read(offset, asked)
+            assert header == _crc32_header(data[offset : offset + length])
+            lengths.append(length)
+            offset += length
             if offset == len(data):
                 break
-    # A chunk read ahead has the size asked for when it was started, one call earlier.
+    # Without a longer read-ahead, a chunk read ahead has the size asked for one call earlier.
     assert lengths == [256 * KIB, 256 * KIB, 1 * MIB, len(data) - 3 * MIB // 2]
 
 
-def test_the_read_ahead_leaves_the_chunk_being_sent_alone(take: tuple[Path, bytes]) -> None:
+def test_a_chunk_is_sent_as_it_is_on_disk(take: tuple[Path, bytes]) -> None:
     path, data = take
-    with _ChunkReader(path, len(data), "crc32", largest=1 * MIB) as reader:
-        first, _ = reader.read(0, 1 * MIB)
-        assert reader._ahead is not None
-        reader._ahead[1].result()  # the next chunk is read meanwhile, into the other buffer
-        assert bytes(first) == data[: 1 * MIB]
-        second, _ = reader.read(1 * MIB, 1 * MIB)
-        assert bytes(second) == data[1 * MIB : 2 * MIB]
+    body = _ChunkBody(path, 100, 2 * MIB + 7, None)
+    assert len(body) == 2 * MIB + 7  # requests sends a Content-Length, not chunked encoding
+    assert _sent(path, 100, 2 * MIB + 7) == data[100 : 100 + 2 * MIB + 7]
+    assert _sent(path, len(data) - 5, 5) == data[-5:]
+
+
+def test_a_chunk_being_sent_stops_when_cancelled(take: tuple[Path, bytes]) -> None:
+    path, _data = take
+    cancel = threading.Event()
+    blocks = iter(_ChunkBody(path, 0, 2 * MIB, cancel))
+    next(blocks)
+    cancel.set()
+    with pytest.raises(_Cancelled):
+        next(blocks)
+
+
+def test_a_chunk_of_a_file_that_shrank_is_not_sent(take: tuple[Path, bytes]) -> None:
+    path, data = take
+    with path.open("r+b") as handle:
+        handle.truncate(1 * MIB)
+    with pytest.raises(ApiError, match="changed since its upload began"):
+        _sent(path, 0, len(data))
 
 
 def test_a_chunk_read_ahead_for_growth_is_cut_to_the_size_chosen(
@@ -132,14 +152,14 @@ def test_a_chunk_read_ahead_for_growth_is_cut_to_the_size_chosen(
 ) -> None:
     path, data = take
     for chosen, expected in ((1 * MIB, 1 * MIB), (700 * KIB, 512 * KIB), (100 * KIB, 256 * KIB)):
-        with _ChunkReader(path, len(data), "crc32", largest=1 * MIB) as reader:
+        with _ChunkReader(path, len(data), "crc32") as reader:
             reader.read(0, 256 * KIB, 1 * MIB)
-            chunk, header = reader.read(256 * KIB, chosen)
-            part = data[256 * KIB : 256 * KIB + expected]
-            assert bytes(chunk) == part and header == _crc32_header(part)
-            following, header = reader.read(256 * KIB + expected, chosen)
-            part = data[256 * KIB + expected : 256 * KIB + expected + len(following)]
-            assert bytes(following) == part and header == _crc32_header(part)
+            length, header = reader.read(256 * KIB, chosen)
+            assert length == expected
+            assert header == _crc32_header(data[256 * KIB : 256 * KIB + expected])
+            at = 256 * KIB + expected
+            length, header = reader.read(at, chosen)
+            assert header == _crc32_header(data[at : at + length])
 
 
 class _SmallSizer(_ChunkSizer):
@@ -152,33 +172,41 @@ def test_sizes_grow_without_waiting_a_chunk_for_the_read_ahead(
     """The upload loop's use of the two: on a fast link each step up comes at once."""
     path, data = take
     sizer, sent, chunks = _SmallSizer(None), 0, []
-    with _ChunkReader(path, len(data), "sha1", largest=_SmallSizer.MAX) as reader:
+    with _ChunkReader(path, len(data), "sha1") as reader:
         while sent < len(data):
-            chunk, _ = reader.read(sent, sizer.size, sizer.ahead_size())
-            assert bytes(chunk) == data[sent : sent + len(chunk)]
-            chunks.append(len(chunk))
-            sizer.record(True, 0.01, len(chunk))
-            sent += len(chunk)
+            length, header = reader.read(sent, sizer.size, sizer.ahead_size())
+            digest = hashlib.sha1(data[sent : sent + length]).digest()
+            assert header == "sha1 " + base64.b64encode(digest).decode()
+            chunks.append(length)
+            sizer.record(True, 0.01, length)
+            sent += length
     assert chunks[:4] == [64 * KIB, 256 * KIB, 1 * MIB, 1 * MIB]
     assert sum(chunks) == len(data)
 
 
-def test_a_chunk_read_again_after_a_failure_is_the_file_s(take: tuple[Path, bytes]) -> None:
+def test_a_chunk_asked_for_again_after_a_failure(take: tuple[Path, bytes]) -> None:
     """After a failed chunk the server may want an offset other than the one read ahead."""
     path, data = take
-    with _ChunkReader(path, len(data), None, largest=1 * MIB) as reader:
+    with _ChunkReader(path, len(data), "crc32") as reader:
         reader.read(0, 1 * MIB)
-        again, header = reader.read(0, 1 * MIB)  # the first chunk failed: send it again
-        assert bytes(again) == data[: 1 * MIB] and header is None
-        resumed, _ = reader.read(700 * KIB, 1 * MIB)  # the server kept part of it
-        assert bytes(resumed) == data[700 * KIB : 700 * KIB + 1 * MIB]
-        following, _ = reader.read(700 * KIB + 1 * MIB, 1 * MIB)
-        assert bytes(following) == data[700 * KIB + 1 * MIB : 700 * KIB + 2 * MIB]
+        # The first chunk failed: send it again; then the server kept part of it.
+        for offset in (0, 700 * KIB, 700 * KIB + 1 * MIB):
+            assert reader.read(offset, 1 * MIB) == (
+                1 * MIB,
+                _crc32_header(data[offset : offset + 1 * MIB]),
+            )
+
+
+def test_without_a_checksum_nothing_is_read_ahead(take: tuple[Path, bytes]) -> None:
+    path, data = take
+    with _ChunkReader(path, len(data), None) as reader:
+        assert reader.read(0, 1 * MIB, 4 * MIB) == (1 * MIB, None)
+        assert reader.read(1 * MIB, 4 * MIB) == (len(data) - 1 * MIB, None)
 
 
 def test_a_file_that_shrank_is_refused(take: tuple[Path, bytes]) -> None:
     path, data = take
-    with _ChunkReader(path, len(data), "crc32", largest=1 * MIB) as reader:
+    with _ChunkReader(path, len(data), "crc32") as reader:
         reader.read(0, 1 * MIB)
         with path.open("r+b") as handle:
             handle.truncate(2 * MIB)
