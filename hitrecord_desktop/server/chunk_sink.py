@@ -73,10 +73,16 @@ class ChunkSink:
         while self._in_flight:
             await self._in_flight.popleft()
 
+    async def truncate(self, size: int) -> None:
+        """Drains, then cuts the file to `size` bytes (a rejected chunk)."""
+        await self.drain()
+        self._handle.truncate(size)
+        self._syncer.changed()
+
     async def sync(self) -> None:
-        """Drains, then waits until the file's data (as it is now: the caller may have truncated
-        it meanwhile) is on disk. Raises an error of any sync since the sink began, including
-        the early ones: the kernel reports a failed writeback only once."""
+        """Drains, then waits until the file's data as it is now is on disk. Raises an error of
+        any sync since the sink began, including the early ones: the kernel reports a failed
+        writeback only once."""
         await self.drain()
         await asyncio.wrap_future(self._syncer.sync_now())
 
@@ -98,37 +104,44 @@ class ChunkSink:
         for digest in self._digests:
             digest.update(data)
         self._handle.flush()  # a small block may sit in the buffer, where no sync sees it
-        self._syncer.written()
+        self._syncer.changed()
 
 
 class _Syncer:
-    """fdatasyncs a file on its own thread whenever bytes were written since its last sync.
+    """fdatasyncs a file on its own thread whenever it changed since its last sync began.
 
     Works on a duplicate of the file descriptor, so it never syncs another file that reused the
-    number after the caller closed its handle, and `stop` needs no wait for a sync under way."""
+    number after the caller closed its handle, and `stop` needs no wait for a sync under way.
+    Changes are counted, so that a sync already under way that began after the last change is
+    all that `sync_now` waits for."""
 
     def __init__(self, fd: int) -> None:
         self._fd = os.dup(fd)
         self._wake = threading.Condition()
-        self._dirty = False
+        self._changes = 0  # writes and truncations so far
+        self._started = 0  # the changes the sync under way (or the last one) covers
+        self._synced = 0  # the changes the last finished sync covers
+        self._waiting: list[tuple[int, Future[None]]] = []
         self._stopping = False
-        self._requested: Future[None] | None = None  # an explicit sync, answered when done
         self._error: OSError | None = None
         self._thread = threading.Thread(target=self._run, name="upload-sync", daemon=True)
         self._thread.start()
 
-    def written(self) -> None:
+    def changed(self) -> None:
         with self._wake:
-            self._dirty = True
+            self._changes += 1
             self._wake.notify()
 
     def sync_now(self) -> Future[None]:
-        """A future that is done once everything written before this call is on disk."""
+        """A future that is done once everything changed before this call is on disk."""
         future: Future[None] = Future()
         with self._wake:
+            if self._changes <= self._synced:
+                self._answer(future)
+                return future
             if self._stopping:
                 raise RuntimeError("the sink is closed")
-            self._requested = future
+            self._waiting.append((self._changes, future))
             self._wake.notify()
         return future
 
@@ -137,24 +150,30 @@ class _Syncer:
             self._stopping = True
             self._wake.notify()
 
+    def _answer(self, future: Future[None]) -> None:
+        if self._error is not None:
+            future.set_exception(self._error)
+        else:
+            future.set_result(None)
+
     def _run(self) -> None:
         try:
             while True:
                 with self._wake:
-                    while not (self._dirty or self._stopping or self._requested):
+                    while self._changes == self._started and not self._stopping:
                         self._wake.wait()
-                    if self._stopping and not self._requested:
-                        return
-                    requested, self._requested = self._requested, None
-                    self._dirty = False
+                    if self._changes == self._started:
+                        return  # stopping, with nothing left unsynced
+                    covered = self._started = self._changes
                 try:
                     _datasync(self._fd)
                 except OSError as error:
                     self._error = self._error or error
-                if requested is not None:
-                    if self._error is not None:
-                        requested.set_exception(self._error)
-                    else:
-                        requested.set_result(None)
+                with self._wake:
+                    self._synced = covered
+                    done = [future for changes, future in self._waiting if changes <= covered]
+                    self._waiting = [item for item in self._waiting if item[0] > covered]
+                for future in done:
+                    self._answer(future)
         finally:
             os.close(self._fd)

@@ -447,7 +447,7 @@ async def _receive(
                     # A chunk that cannot be verified (cut short, or wrong) is not kept.
                     rejected = disconnected or chunk_digest.digest() != checksum[1]
                 if too_large or rejected:
-                    handle.truncate(start)
+                    await sink.truncate(start)
                     received = 0
                     running = state.hasher.copy()
                 # Bytes are acknowledged (Upload-Offset) only once they are on disk.

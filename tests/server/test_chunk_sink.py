@@ -100,8 +100,18 @@ def test_a_failed_early_sync_fails_the_final_one(
     assert len(calls) >= 2
 
 
-def test_a_truncated_chunk_is_synced_as_truncated(tmp_path: Path) -> None:
+def test_a_truncated_chunk_is_synced_as_truncated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A rejected chunk is cut off before the sync; what the early syncs wrote goes with it."""
+    synced_sizes: list[int] = []
+    real_sync = chunk_sink._datasync
+
+    def watched(fd: int) -> None:
+        synced_sizes.append(os.fstat(fd).st_size)
+        real_sync(fd)
+
+    monkeypatch.setattr(chunk_sink, "_datasync", watched)
     path = tmp_path / "upload"
     kept = os.urandom(1000)
     path.write_bytes(kept)
@@ -113,27 +123,61 @@ def test_a_truncated_chunk_is_synced_as_truncated(tmp_path: Path) -> None:
                 for block in _blocks(8):
                     await sink.write(block)
                 await sink.drain()
-                handle.truncate(len(kept))
+                await asyncio.sleep(0.1)  # the early syncs have it all by now
+                await sink.truncate(len(kept))
                 await sink.sync()
 
     asyncio.run(receive())
     assert path.read_bytes() == kept
+    assert synced_sizes[-1] == len(kept)
+
+
+def test_a_sync_that_began_after_the_last_write_is_not_repeated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    syncs: list[int] = []
+    real_sync = chunk_sink._datasync
+
+    def counted(fd: int) -> None:
+        syncs.append(fd)
+        real_sync(fd)
+
+    monkeypatch.setattr(chunk_sink, "_datasync", counted)
+
+    async def receive() -> None:
+        with (tmp_path / "upload").open("w+b") as handle:
+            async with ChunkSink(handle, []) as sink:
+                for block in _blocks(8):
+                    await sink.write(block)
+                await sink.drain()
+                await asyncio.sleep(0.1)  # the early syncs have it all by now
+                before = len(syncs)
+                assert before >= 1
+                await sink.sync()
+                assert len(syncs) == before
+
+    asyncio.run(receive())
+
+
+def _sink_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith("upload-")]
+
+
+def _wait_for_sink_threads_to_end() -> None:
+    deadline = time.monotonic() + 5
+    while _sink_threads() and time.monotonic() < deadline:
+        time.sleep(0.01)  # a syncer ends, closing its descriptor, just after the answer
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts descriptors in /proc")
 def test_no_descriptor_or_thread_is_left_behind(tmp_path: Path) -> None:
+    _wait_for_sink_threads_to_end()  # those of the tests before
     before_fds = _open_fds()
     for attempt in range(3):
         asyncio.run(_receive(tmp_path / f"upload-{attempt}", _blocks(6), [hashlib.sha256()]))
-
-    def sink_threads() -> list[threading.Thread]:
-        return [t for t in threading.enumerate() if t.name.startswith("upload-")]
-
-    deadline = time.monotonic() + 5
-    while (_open_fds() > before_fds or sink_threads()) and time.monotonic() < deadline:
-        time.sleep(0.01)  # a syncer ends, closing its descriptor, just after the answer
+    _wait_for_sink_threads_to_end()
+    assert not _sink_threads()
     assert _open_fds() == before_fds
-    assert not sink_threads()
 
 
 def test_small_blocks_are_synced_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
