@@ -219,6 +219,7 @@ class _ChunkReader:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tus-read-ahead")
         self._ahead: tuple[int, Future[dict[int, str | None]]] | None = None
         self._buffer = memoryview(bytearray(self.BLOCK))  # one read at a time, see read()
+        self._closing = threading.Event()
 
     def _checksums(self, offset: int, length: int, cuts: Iterable[int] = ()) -> dict[int, Any]:
         """The Upload-Checksum header of the `end` bytes at offset, for each length `end` of
@@ -231,6 +232,8 @@ class _ChunkReader:
             source.seek(offset)
             for end in ends:
                 while done < end:
+                    if self._closing.is_set():  # a read-ahead may be 256 MiB: cancel is now
+                        raise _Cancelled
                     got = source.readinto(self._buffer[: min(self.BLOCK, end - done)])
                     if not got:
                         raise _file_changed(self._path)
@@ -275,6 +278,7 @@ class _ChunkReader:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._closing.set()
         self._executor.shutdown(wait=True, cancel_futures=True)
 
 

@@ -8,13 +8,20 @@ import base64
 import hashlib
 import os
 import threading
+import time
 import zlib
 from pathlib import Path
 
 import pytest
 
 from hitrecord_desktop.api import ApiError
-from hitrecord_desktop.api.tus_client import _Cancelled, _ChunkBody, _ChunkReader, _ChunkSizer
+from hitrecord_desktop.api.tus_client import (
+    _CHECKSUMS,
+    _Cancelled,
+    _ChunkBody,
+    _ChunkReader,
+    _ChunkSizer,
+)
 
 KIB = 1024
 MIB = 1024 * KIB
@@ -202,6 +209,29 @@ def test_without_a_checksum_nothing_is_read_ahead(take: tuple[Path, bytes]) -> N
     with _ChunkReader(path, len(data), None) as reader:
         assert reader.read(0, 1 * MIB, 4 * MIB) == (1 * MIB, None)
         assert reader.read(1 * MIB, 4 * MIB) == (len(data) - 1 * MIB, None)
+
+
+def test_closing_the_reader_stops_a_read_ahead_at_once(
+    take: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cancelled upload closes its reader; a read-ahead may be 256 MiB long."""
+
+    class SlowDigest:
+        def update(self, _data: bytes) -> None:
+            time.sleep(0.01)
+
+        def digest(self) -> bytes:
+            return b"0000"
+
+    monkeypatch.setitem(_CHECKSUMS, "crc32", SlowDigest)
+    monkeypatch.setattr(_ChunkReader, "BLOCK", 64 * KIB)
+    path, data = take
+    reader = _ChunkReader(path, len(data), "crc32")
+    with reader:
+        reader.read(0, 64 * KIB, 3 * MIB)  # the read-ahead alone takes ~0.5 s
+        time.sleep(0.02)
+        started = time.monotonic()
+    assert time.monotonic() - started < 0.1
 
 
 def test_a_file_that_shrank_is_refused(take: tuple[Path, bytes]) -> None:
