@@ -212,10 +212,17 @@ class _ChunkReader:
 
     BLOCK = 1024 * 1024
 
-    def __init__(self, path: Path, size: int, checksum: str | None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        size: int,
+        checksum: str | None,
+        cancel: threading.Event | None = None,
+    ) -> None:
         self._path = path
         self._size = size
         self._checksum = checksum
+        self._cancel = cancel
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tus-read-ahead")
         self._ahead: tuple[int, Future[dict[int, str | None]]] | None = None
         self._buffer = memoryview(bytearray(self.BLOCK))  # one read at a time, see read()
@@ -232,7 +239,7 @@ class _ChunkReader:
             source.seek(offset)
             for end in ends:
                 while done < end:
-                    if self._closing.is_set():  # a read-ahead may be 256 MiB: cancel is now
+                    if self._stopped():  # a read-ahead may be 256 MiB: cancel is now
                         raise _Cancelled
                     got = source.readinto(self._buffer[: min(self.BLOCK, end - done)])
                     if not got:
@@ -254,7 +261,13 @@ class _ChunkReader:
         or its shortest."""
         ahead, self._ahead = self._ahead, None
         if ahead is not None and ahead[0] == offset:
-            headers = ahead[1].result()
+            while True:
+                try:
+                    headers = ahead[1].result(timeout=_CANCEL_POLL_SECONDS)
+                    break
+                except TimeoutError:
+                    if self._stopped():
+                        raise _Cancelled from None
             fitting = [end for end in headers if end <= length]
             end = max(fitting) if fitting else min(headers)
         else:
@@ -273,6 +286,9 @@ class _ChunkReader:
                 cut <<= 1
             self._ahead = (after, self._executor.submit(self._checksums, after, largest, cuts))
         return end, headers[end]
+
+    def _stopped(self) -> bool:
+        return self._closing.is_set() or (self._cancel is not None and self._cancel.is_set())
 
     def __enter__(self) -> _ChunkReader:
         return self
@@ -428,13 +444,18 @@ class TusUploader:
         size = path.stat().st_size
         attempts = _Attempts(self, cancel)
         offset: int | None = None
-        with _ChunkReader(path, size, checksum) as reader:
+        with _ChunkReader(path, size, checksum, cancel) as reader:
             while offset is None or offset < size:
                 _raise_if_cancelled(cancel)
                 if offset is None:
                     offset = self._resync(url, path, size, attempts)
                 else:
-                    length, checksum_header = reader.read(offset, sizer.size, sizer.ahead_size())
+                    try:
+                        length, checksum_header = reader.read(
+                            offset, sizer.size, sizer.ahead_size()
+                        )
+                    except _Cancelled:
+                        raise ApiError.cancelled("The upload") from None
                     body = _ChunkBody(path, offset, length, cancel)
                     started = time.monotonic()
                     offset = self._send_chunk(url, offset, body, size, checksum_header, attempts)

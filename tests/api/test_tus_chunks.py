@@ -211,19 +211,22 @@ def test_without_a_checksum_nothing_is_read_ahead(take: tuple[Path, bytes]) -> N
         assert reader.read(1 * MIB, 4 * MIB) == (len(data) - 1 * MIB, None)
 
 
+class _SlowDigest:
+    """A checksum that takes 10 ms a block: a read-ahead of 3 MiB in 64 KiB blocks, ~0.5 s."""
+
+    def update(self, _data: bytes) -> None:
+        time.sleep(0.01)
+
+    def digest(self) -> bytes:
+        return b"0000"
+
+
 def test_closing_the_reader_stops_a_read_ahead_at_once(
     take: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A cancelled upload closes its reader; a read-ahead may be 256 MiB long."""
 
-    class SlowDigest:
-        def update(self, _data: bytes) -> None:
-            time.sleep(0.01)
-
-        def digest(self) -> bytes:
-            return b"0000"
-
-    monkeypatch.setitem(_CHECKSUMS, "crc32", SlowDigest)
+    monkeypatch.setitem(_CHECKSUMS, "crc32", _SlowDigest)
     monkeypatch.setattr(_ChunkReader, "BLOCK", 64 * KIB)
     path, data = take
     reader = _ChunkReader(path, len(data), "crc32")
@@ -232,6 +235,22 @@ def test_closing_the_reader_stops_a_read_ahead_at_once(
         time.sleep(0.02)
         started = time.monotonic()
     assert time.monotonic() - started < 0.1
+
+
+def test_cancel_stops_a_wait_for_the_read_ahead_at_once(
+    take: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(_CHECKSUMS, "crc32", _SlowDigest)
+    monkeypatch.setattr(_ChunkReader, "BLOCK", 64 * KIB)
+    path, data = take
+    cancel = threading.Event()
+    with _ChunkReader(path, len(data), "crc32", cancel) as reader:
+        reader.read(0, 64 * KIB, 3 * MIB)  # the read-ahead alone takes ~0.5 s
+        threading.Timer(0.05, cancel.set).start()
+        started = time.monotonic()
+        with pytest.raises(_Cancelled):
+            reader.read(64 * KIB, 3 * MIB)
+        assert time.monotonic() - started < 0.15
 
 
 def test_a_file_that_shrank_is_refused(take: tuple[Path, bytes]) -> None:
