@@ -35,8 +35,14 @@ def bind_socket(host: str, port: int) -> socket.socket:
 
 
 def _config(app: FastAPI, log_level: str) -> uvicorn.Config:
+    # loop="auto": uvloop where it is installed (not on Windows), else asyncio's own loop.
     return uvicorn.Config(
-        app, log_level=log_level, access_log=False, lifespan="on", timeout_keep_alive=30
+        app,
+        log_level=log_level,
+        access_log=False,
+        lifespan="on",
+        timeout_keep_alive=30,
+        loop="auto",
     )
 
 
@@ -74,7 +80,10 @@ class ThreadedServer:
 
     def _run(self) -> None:
         try:
-            asyncio.run(self._server.serve(sockets=[self._sock]))
+            # The loop uvicorn would pick (uvloop where installed), as the real server runs.
+            loop_factory = self._server.config.get_loop_factory()
+            with asyncio.Runner(loop_factory=loop_factory) as runner:
+                runner.run(self._server.serve(sockets=[self._sock]))
         except BaseException as exc:  # reported by start()
             self._error = exc
             self._ready.set()

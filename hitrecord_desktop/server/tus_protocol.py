@@ -5,13 +5,17 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-import zlib
 from collections.abc import Callable
 from datetime import datetime
 from email.utils import format_datetime
 from typing import Any
 
 from .problems import ProblemError
+
+try:  # zlib-ng's CRC-32 uses carry-less multiplication: ~4x zlib's speed here
+    from zlib_ng.zlib_ng import crc32
+except ImportError:  # pragma: no cover - the same CRC, more slowly
+    from zlib import crc32
 
 TUS_VERSION = "1.0.0"
 EXTENSIONS = "creation,creation-with-upload,checksum,termination,expiration"
@@ -27,10 +31,10 @@ class Crc32:
     digest_size = 4
 
     def __init__(self, data: bytes = b"") -> None:
-        self._value = zlib.crc32(data)
+        self._value = crc32(data)
 
     def update(self, data: bytes) -> None:
-        self._value = zlib.crc32(data, self._value)
+        self._value = crc32(data, self._value)
 
     def digest(self) -> bytes:
         return self._value.to_bytes(4, "big")

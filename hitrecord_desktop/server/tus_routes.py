@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import os
 import secrets
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -109,7 +108,8 @@ _EXPIRES_OUT = ("string", "When the unfinished upload expires (an HTTP date).")
 _CHUNK_BODY = {OFFSET_CONTENT_TYPE: {"schema": {"type": "string", "format": "binary"}}}
 
 
-def require_tus_version(request: Request) -> None:
+async def require_tus_version(request: Request) -> None:
+    # async: a plain function would cost every tus request a trip through the thread pool.
     if request.headers.get("tus-resumable") != TUS_VERSION:
         raise ProblemError(
             412,
@@ -268,7 +268,7 @@ async def create_upload(request: Request, token: Token) -> Response:
     headers["Upload-Expires"] = http_date(upload.expires_at)
     has_body = request.headers.get("content-type", "").startswith(OFFSET_CONTENT_TYPE)
     if has_body or length == 0:
-        upload = await _receive(request, upload, checksum=None)
+        upload = await _receive(request, upload.id, token.user_id, 0, checksum=None)
         headers.update(_offset_headers(upload))
     return Response(status_code=201, headers=headers)
 
@@ -349,9 +349,7 @@ async def patch_upload(upload_id: str, request: Request, token: Token) -> Respon
         )
     offset = parse_non_negative(request.headers.get("upload-offset"), "Upload-Offset")
     checksum = parse_checksum(request.headers.get("upload-checksum"))
-    upload = await run_in_threadpool(_load_owned, request, upload_id, token.user_id)
-    _check_writable(upload, offset)
-    upload = await _receive(request, upload, checksum)
+    upload = await _receive(request, upload_id, token.user_id, offset, checksum)
     return Response(status_code=204, headers=_offset_headers(upload))
 
 
@@ -372,11 +370,22 @@ def _check_writable(upload: Upload, offset: int) -> None:
         )
 
 
-async def _receive(request: Request, upload: Upload, checksum: tuple[str, bytes] | None) -> Upload:
-    """Streams the body into the upload's file at upload.offset (the offset the client sent,
-    already checked); finishes the upload at the end."""
-    state = _states(request).setdefault(upload.id, UploadState())
+async def _receive(
+    request: Request,
+    upload_id: str,
+    user_id: int,
+    offset: int,
+    checksum: tuple[str, bytes] | None,
+) -> Upload:
+    """Streams the body into the upload's file at `offset` (the client's Upload-Offset, which
+    must be where the upload stands); finishes the upload at the end."""
+    if len(upload_id) != 32 or not set(upload_id) <= _UPLOAD_ID_CHARS:
+        raise not_found("upload", upload_id)  # before it gets a state
+    states = _states(request)
+    created = upload_id not in states
+    state = states.setdefault(upload_id, UploadState())
     if state.lock.locked():
+        await run_in_threadpool(_load_owned, request, upload_id, user_id)  # 404 if not theirs
         raise ProblemError(
             423,
             "locked",
@@ -385,10 +394,14 @@ async def _receive(request: Request, upload: Upload, checksum: tuple[str, bytes]
             headers=_TUS_HEADERS,
         )
     async with state.lock:
-        # Re-read under the lock: a PATCH that just finished may have moved the offset, and
-        # these bytes belong where the client said, not at the new end.
-        offset = upload.offset
-        upload = await run_in_threadpool(_load_owned, request, upload.id, upload.owner_id)
+        # Read under the lock, once: a PATCH that finished a moment ago may have moved the
+        # offset, and these bytes belong where the client said, not at the new end.
+        try:
+            upload = await run_in_threadpool(_load_owned, request, upload_id, user_id)
+        except ProblemError:
+            if created:
+                states.pop(upload_id, None)
+            raise
         _check_writable(upload, offset)
         if upload.state == "complete":
             # Its file has moved to the media store: nothing more fits, and there is nothing
@@ -429,15 +442,16 @@ async def _receive(request: Request, upload: Upload, checksum: tuple[str, bytes]
                         received += len(block)
                 except ClientDisconnect:
                     disconnected = True
-            if checksum and chunk_digest is not None:
-                # A chunk that cannot be verified (cut short, or wrong) is not kept.
-                rejected = disconnected or chunk_digest.digest() != checksum[1]
-            if too_large or rejected:
-                handle.truncate(start)
-                received = 0
-                running = state.hasher.copy()
-            handle.flush()
-            await run_in_threadpool(_sync_file, handle.fileno())
+                await sink.drain()
+                if checksum and chunk_digest is not None:
+                    # A chunk that cannot be verified (cut short, or wrong) is not kept.
+                    rejected = disconnected or chunk_digest.digest() != checksum[1]
+                if too_large or rejected:
+                    await sink.truncate(start)
+                    received = 0
+                    running = state.hasher.copy()
+                # Bytes are acknowledged (Upload-Offset) only once they are on disk.
+                await sink.sync()
         if too_large:
             raise ProblemError(
                 413,
@@ -468,11 +482,6 @@ async def _receive(request: Request, upload: Upload, checksum: tuple[str, bytes]
                 headers=_TUS_HEADERS,
             )
         return upload
-
-
-def _sync_file(fd: int) -> None:
-    """Bytes are acknowledged (Upload-Offset) only once they are on disk."""
-    (os.fdatasync if hasattr(os, "fdatasync") else os.fsync)(fd)
 
 
 def _hash_prefix(path: Path, length: int) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import logging
 import threading
 import time
@@ -19,7 +20,7 @@ from hitrecord_desktop.api import (
     TusUploader,
     upload_id_from_url,
 )
-from hitrecord_desktop.api.tus_client import encode_metadata
+from hitrecord_desktop.api.tus_client import ChunkSizer, encode_metadata
 from tests.api.conftest import MakeClient
 from tests.api.helpers import sha256_of, write_take
 from tests.support.cutting_proxy import CuttingProxy
@@ -64,6 +65,25 @@ def test_upload_in_chunks_with_each_checksum(
     )
     assert seen == [0, 100 * KIB, 200 * KIB, 300 * KIB, 300 * KIB + 17]
     assert uploader.offset(url) == take.stat().st_size
+    assert _finish(client, challenge, url) == digest
+
+
+def test_adaptive_chunks_grow_with_the_link_and_each_step_comes_at_once(
+    client: PlatformClient, challenge: Challenge, take_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Scaled down (the real sizes start at 4 MiB): on loopback every chunk is fast, so each is
+    four times the last up to the largest, with no chunk spent waiting for the read-ahead."""
+    monkeypatch.setattr(ChunkSizer, "MIN", 16 * KIB)
+    monkeypatch.setattr(ChunkSizer, "START", 64 * KIB)
+    monkeypatch.setattr(ChunkSizer, "MAX", 1 * MIB)
+    take = take_dir / "take.flac"
+    digest = write_take(take, 3 * MIB + 5, seed=11)
+    uploader = client.uploader()
+    url = uploader.create(take, _metadata(take))
+    seen: list[int] = []
+    uploader.upload(url, take, progress=lambda done, _total: seen.append(done))
+    chunks = [b - a for a, b in itertools.pairwise(seen)]
+    assert chunks[:4] == [64 * KIB, 256 * KIB, 1 * MIB, 1 * MIB]
     assert _finish(client, challenge, url) == digest
 
 
