@@ -1,0 +1,65 @@
+"""What goes up from a project: a take with the lineage it recorded, a render with what is heard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hitrecord_desktop.project.model import (
+    Clip,
+    LineageEntry,
+    MediaOrigin,
+    MediaRef,
+    Project,
+    Take,
+    Track,
+)
+from hitrecord_desktop.sync.project_uploads import render_upload, take_upload
+
+RATE = 48_000
+
+
+def _project() -> Project:
+    backing = MediaRef(
+        MediaOrigin.CONTRIBUTION, "/cache/b.flac", contribution_id=11, title="Backing",
+        author="ada", frames=10 * RATE,
+    )  # fmt: skip
+    take_media = MediaRef(
+        MediaOrigin.TAKE, "takes/t1.wav", frames=4 * RATE,
+        built_on=(LineageEntry(11, 2 * RATE, RATE),),
+    )  # fmt: skip
+    take_clip = Clip(take_media, position=2 * RATE, trim_in=0, trim_out=4 * RATE)
+    take = Take("Take 1", take_clip, recorded_at="2026-11-23T17:00:00Z", id="take-1")
+    music = Track("Backing", clips=[Clip(backing, 0, 0, 10 * RATE)])
+    vocals = Track("Vocals", takes=[take], active_take_id="take-1")
+    return Project("Song", challenge_id=5, tracks=[music, vocals])
+
+
+def test_a_take_goes_up_with_the_lineage_it_recorded(tmp_path: Path) -> None:
+    request, credits = take_upload(_project(), tmp_path, "take-1", "local", role="vocals")
+    assert request.path == tmp_path / "takes" / "t1.wav"
+    assert request.challenge_id == 5 and request.role == "vocals" and request.media_kind == "audio"
+    assert [(r.contribution_id, r.offset_samples) for r in request.lineage] == [(11, 2 * RATE)]
+    assert credits[0].title == "Backing" and credits[0].author == "ada"
+    assert credits[0].offset_seconds == pytest.approx(2.0)
+
+
+def test_a_render_credits_everything_heard_in_it(tmp_path: Path) -> None:
+    project = _project()
+    request, credits = render_upload(project, tmp_path / "mix.flac", "local")
+    assert [r.contribution_id for r in request.lineage] == [11]
+    assert [c.title for c in credits] == ["Backing"]
+    assert request.lineage[0].offset_samples == 0
+    muted = _project()
+    muted.tracks[0].mute = True
+    request, _ = render_upload(muted, tmp_path / "mix.flac", "local")
+    # The backing track is muted: only the take plays, and it credits what it was sung over.
+    assert [(r.contribution_id, r.offset_samples) for r in request.lineage] == [(11, 0)]
+
+
+def test_a_project_without_a_challenge_cannot_upload(tmp_path: Path) -> None:
+    project = _project()
+    project.challenge_id = None
+    with pytest.raises(ValueError, match="no challenge"):
+        take_upload(project, tmp_path, "take-1", "local")
