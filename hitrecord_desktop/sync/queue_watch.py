@@ -17,7 +17,8 @@ from tqdm import tqdm
 from hitrecord_desktop.api.errors import ApiError
 from hitrecord_desktop.paths import AppPaths
 from hitrecord_desktop.sync.server_clients import ServerClients
-from hitrecord_desktop.sync.upload_engine import TUS_SERVER_PREFIX, UploadEngine
+from hitrecord_desktop.sync.server_watch import server_label
+from hitrecord_desktop.sync.upload_engine import UploadEngine
 from hitrecord_desktop.sync.upload_events import JobProgress, ServerChanged, ServerState, SyncEvent
 from hitrecord_desktop.sync.upload_jobs import JobState, UploadJob, UploadRequest
 from hitrecord_desktop.sync.upload_queue import UploadQueue
@@ -171,5 +172,4 @@ def _server_notice(event: ServerChanged) -> str:
             f"{server} wants you to sign in again: run `hitrecord-desktop login --server "
             f"{server}` in another terminal; the upload waits and then goes on."
         )
-    name = server[len(TUS_SERVER_PREFIX) :] if server.startswith(TUS_SERVER_PREFIX) else server
-    return f"{name} does not answer; the upload waits and goes on when it does."
+    return f"{server_label(server)} does not answer; the upload waits and goes on when it does."

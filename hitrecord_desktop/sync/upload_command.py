@@ -56,7 +56,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     from hitrecord_desktop.api.urls import normalise_server_url
     from hitrecord_desktop.sync.queue_watch import QueueRunner, print_error
     from hitrecord_desktop.sync.server_clients import server_key
-    from hitrecord_desktop.sync.upload_engine import TUS_SERVER_PREFIX
+    from hitrecord_desktop.sync.server_watch import TUS_SERVER_PREFIX
     from hitrecord_desktop.sync.upload_jobs import UploadRequest
     from hitrecord_desktop.sync.upload_queue import QueueError
     from hitrecord_desktop.user_settings import load_settings

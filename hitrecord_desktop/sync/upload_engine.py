@@ -8,8 +8,8 @@ tus upload, sends the file from the server's offset, and turns it into a contrib
 job's id as Idempotency-Key, so a repeat after a lost answer never makes two.
 
 What a failure does to a job:
-- no answer (offline, refused, cut, timeout): the server is marked offline, the job waits; the
-  scheduler asks the server every `probe_interval` seconds and resumes the job when it answers;
+- no answer (offline, refused, cut, timeout): the server is marked offline, the job waits;
+  `ServerWatch` asks the server every `probe_interval` seconds and the job resumes when it answers;
 - 401: the server needs a new sign-in (ServerChanged SIGN_IN_NEEDED); the job waits for
   `signed_in(server)`;
 - 429/5xx after the uploader's own quick retries: the job tries again later, with exponential
@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import logging
 import mimetypes
-import random
 import threading
 import time
 from collections.abc import Callable
@@ -33,15 +32,20 @@ from typing import Any
 import requests
 
 from hitrecord_desktop.api.client import PlatformClient
-from hitrecord_desktop.api.errors import BAD_RESPONSE, CHECKSUM_MISMATCH, FILE_CHANGED, ApiError
+from hitrecord_desktop.api.errors import ApiError
 from hitrecord_desktop.api.tus_client import ChunkSizer, TusUploader, upload_id_from_url
 from hitrecord_desktop.sync.bandwidth import BandwidthLimit
+from hitrecord_desktop.sync.failure_policy import (
+    RETRYABLE_STATUSES,
+    FailurePolicy,
+    Remedy,
+)
+from hitrecord_desktop.sync.server_watch import ServerWatch, server_label
 from hitrecord_desktop.sync.transfer_rate import TransferRate
 from hitrecord_desktop.sync.upload_events import (
     JobChanged,
     JobProgress,
     Listener,
-    ServerChanged,
     ServerState,
     SyncEvent,
     TotalProgress,
@@ -53,20 +57,9 @@ log = logging.getLogger(__name__)
 
 ClientFactory = Callable[[str], PlatformClient]
 
-TUS_SERVER_PREFIX = "tus:"  # server key of a bare tus target: "tus:" + its upload URL
 _TICK = 0.25
 _LOCK_RETRY = 2.0
 _PROGRESS_EVERY = 0.1
-_MAX_BACKOFF = 300.0
-_MAX_RESTARTS = 3  # new tus uploads for one job (expired, vanished) before it fails
-_MAX_BAD_ANSWERS = 5
-_PROBE_TIMEOUT = (1.0, 2.0)
-_SIGN_IN_PROBE = 5.0
-_RETRYABLE_STATUSES = frozenset({408, 423, 425, 429, 500, 502, 503, 504})
-_UPLOAD_GONE = frozenset({404, 410})
-
-WAITING_FOR_NETWORK = "Waiting for the server to answer; the upload goes on by itself."
-WAITING_FOR_SIGN_IN = "Waiting for you to sign in again."
 
 
 class _JobFailed(Exception):
@@ -108,15 +101,11 @@ class UploadEngine:
         self._clients = clients
         self._max_transfers = max_transfers
         self.bandwidth = BandwidthLimit(bandwidth_limit)
-        self.probe_interval = probe_interval
         self._tus_retries = tus_retries
         self._chunk_size = chunk_size
         self._lock = threading.Lock()
         self._listeners: list[Listener] = []
         self._running: dict[str, _Transfer] = {}
-        self._servers: dict[str, ServerState] = {}
-        self._next_probe: dict[str, float] = {}
-        self._probe_delay: dict[str, float] = {}
         self._seen: dict[str, UploadJob] = {}
         self._sizers: dict[str, ChunkSizer] = {}  # per job, across interrupted transfers
         self._wake = threading.Event()
@@ -125,6 +114,8 @@ class UploadEngine:
         self._holds_lock = threading.Event()
         self._last_total: TotalProgress | None = None
         self._tus_session = session_factory()  # for bare tus targets (`--tus-url`)
+        self.failures = FailurePolicy(queue, self._changed)
+        self.servers = ServerWatch(clients, self._tus_session, self._emit, probe_interval)
 
     # -- life -----------------------------------------------------------------------------------
 
@@ -295,12 +286,11 @@ class UploadEngine:
 
     def signed_in(self, server: str) -> None:
         """The person signed in again: jobs waiting for that server go on."""
-        self._set_server(server, ServerState.ONLINE)
+        self.servers.set(server, ServerState.ONLINE)
         self._wake.set()
 
     def server_state(self, server: str) -> ServerState:
-        with self._lock:
-            return self._servers.get(server, ServerState.ONLINE)
+        return self.servers.state(server)
 
     def _stop_transfer(self, job_id: str) -> None:
         with self._lock:
@@ -354,7 +344,8 @@ class UploadEngine:
         jobs = self.queue.jobs()
         self._notice_outside_changes(jobs)
         if working:
-            self._probe_offline_servers()
+            if self.servers.probe_due():
+                self._wake.set()
             self._terminate_cancelled(jobs)
             self._start_transfers(jobs)
         self._report_total(jobs)
@@ -383,12 +374,11 @@ class UploadEngine:
                     return
                 if job.id in self._running:
                     continue
-                server_state = self._servers.get(job.server, ServerState.ONLINE)
             if job.state not in (JobState.QUEUED, JobState.UPLOADING, JobState.VERIFYING):
                 continue
             if job.retry_at is not None and job.retry_at > now:
                 continue
-            if server_state is not ServerState.ONLINE:
+            if not self.servers.online(job.server):
                 continue
             transfer = _Transfer(job.id, job.server, job.size, confirmed=job.confirmed)
             transfer.thread = threading.Thread(
@@ -418,70 +408,6 @@ class UploadEngine:
             self._last_total = progress
             self._emit(progress)
 
-    # -- servers --------------------------------------------------------------------------------
-
-    def _set_server(self, server: str, state: ServerState, detail: str = "") -> None:
-        with self._lock:
-            before = self._servers.get(server, ServerState.ONLINE)
-            self._servers[server] = state
-            if state is ServerState.OFFLINE and before is not ServerState.OFFLINE:
-                self._next_probe[server] = time.monotonic() + self.probe_interval / 2
-                self._probe_delay[server] = self.probe_interval / 2
-        if before is not state:
-            log.info("server %s is %s%s", _server_label(server), state.value,
-                     f": {detail}" if detail else "")  # fmt: skip
-            self._emit(ServerChanged(server, state, detail))
-
-    def _probe_offline_servers(self) -> None:
-        now = time.monotonic()
-        with self._lock:
-            due = [
-                (server, state)
-                for server, state in self._servers.items()
-                if state is not ServerState.ONLINE and self._next_probe.get(server, 0.0) <= now
-            ]
-        for server, state in due:
-            if state is ServerState.OFFLINE:
-                back = self._answers(server)
-                delay = min(self.probe_interval, self._probe_delay.get(server, 0.5) * 2)
-            else:
-                back = self._signed_in_again(server)
-                delay = _SIGN_IN_PROBE
-            if back:
-                self._set_server(server, ServerState.ONLINE)
-                self._wake.set()
-                continue
-            with self._lock:
-                self._probe_delay[server] = delay
-                self._next_probe[server] = time.monotonic() + delay
-
-    def _signed_in_again(self, server: str) -> bool:
-        """Has a new token appeared (a sign-in in the app or another terminal) that works?"""
-        try:
-            client = self._clients(server)
-            if not client.signed_in:
-                return False
-            client.me()
-            return True
-        except Exception:  # refused again, or not reachable: keep waiting
-            return False
-
-    def _answers(self, server: str) -> bool:
-        """Does the server answer at all (any HTTP status counts as an answer)?"""
-        try:
-            if server.startswith(TUS_SERVER_PREFIX):
-                url = server[len(TUS_SERVER_PREFIX) :]
-                self._tus_session.options(url, timeout=_PROBE_TIMEOUT)
-                return True
-            client = self._clients(server)
-            client.plain_session.get(client.api_url + "/health", timeout=_PROBE_TIMEOUT)
-            return True
-        except (requests.RequestException, ApiError, OSError):
-            return False
-        except Exception as exc:  # e.g. the local community could not start
-            log.info("server %s cannot be reached: %s", _server_label(server), exc)
-            return False
-
     def _terminate_cancelled(self, jobs: list[UploadJob]) -> None:
         now = time.time()
         for job in jobs:
@@ -492,11 +418,10 @@ class UploadEngine:
             with self._lock:
                 if job.id in self._running:
                     continue  # its transfer is still stopping
-                online = self._servers.get(job.server, ServerState.ONLINE) is ServerState.ONLINE
             if job.upload_url is None:
                 self.queue.update(job.id, terminated=True)
                 continue
-            if online:
+            if self.servers.online(job.server):
                 self._terminate(job)
 
     def _terminate(self, job: UploadJob) -> None:
@@ -507,18 +432,18 @@ class UploadEngine:
             uploader.terminate(url)
         except ApiError as error:
             if error.is_network_error:
-                self._set_server(job.server, ServerState.OFFLINE, str(error))
+                self.servers.set(job.server, ServerState.OFFLINE, str(error))
                 return
             if error.is_auth_error:
-                self._set_server(job.server, ServerState.SIGN_IN_NEEDED, str(error))
+                self.servers.set(job.server, ServerState.SIGN_IN_NEEDED, str(error))
                 return
-            if error.status in _RETRYABLE_STATUSES:  # e.g. 423: the cut PATCH is still ending
+            if error.status in RETRYABLE_STATUSES:  # e.g. 423: the cut PATCH is still ending
                 self.queue.update(job.id, retry_at=time.time() + 1.0)
                 return
             note = str(error)  # e.g. it became a contribution already: nothing to delete
         except Exception as exc:
-            log.info("cannot reach %s to delete an upload: %s", _server_label(job.server), exc)
-            self._set_server(job.server, ServerState.OFFLINE, str(exc))
+            log.info("cannot reach %s to delete an upload: %s", server_label(job.server), exc)
+            self.servers.set(job.server, ServerState.OFFLINE, str(exc))
             return
         log.info("cancelled upload %s: server upload deleted%s", job.id, f" ({note})" * bool(note))
         self._changed(self.queue.update(job.id, terminated=True, note=note))
@@ -683,87 +608,16 @@ class UploadEngine:
     # -- what a failure does --------------------------------------------------------------------
 
     def _after_error(self, transfer: _Transfer, error: ApiError) -> None:
-        job_id, server = transfer.job_id, transfer.server
         if error.is_cancelled or self._stopping.is_set():
             return  # paused, cancelled or shutting down: the state says so already
-        if error.is_network_error:
-            self._set_server(server, ServerState.OFFLINE, str(error))
-            self._wait(job_id, WAITING_FOR_NETWORK)
-            return
-        if error.is_auth_error:
-            self._set_server(server, ServerState.SIGN_IN_NEEDED, str(error))
-            self._wait(job_id, WAITING_FOR_SIGN_IN)
-            return
-        if error.type == FILE_CHANGED:
-            self._fail(job_id, str(error))
-            return
-        gone = error.status in _UPLOAD_GONE and transfer.phase == "uploading"
-        dead = error.type == CHECKSUM_MISMATCH and transfer.phase == "uploading"
-        if gone or dead:
-            self._restart_upload(job_id, error)
-            return
-        if error.status in _RETRYABLE_STATUSES or (
-            error.type == BAD_RESPONSE and self.queue.get(job_id).attempts < _MAX_BAD_ANSWERS
-        ):
-            self._back_off(job_id, error)
-            return
-        self._fail(job_id, str(error))
-
-    def _wait(self, job_id: str, note: str) -> None:
-        self._changed(
-            self.queue.transition(
-                job_id,
-                (JobState.QUEUED, JobState.UPLOADING, JobState.VERIFYING),
-                state=JobState.QUEUED,
-                note=note,
-            )
-        )
-
-    def _back_off(self, job_id: str, error: ApiError) -> None:
-        attempts = self.queue.get(job_id).attempts + 1
-        delay = random.uniform(0.5, 1.0) * min(_MAX_BACKOFF, 2.0 ** min(attempts, 10))
-        if error.retry_after is not None:
-            delay = max(delay, min(error.retry_after, 3600.0))
-        log.info("upload %s: %s; trying again in %.1f s", job_id, error, delay)
-        self._changed(
-            self.queue.transition(
-                job_id,
-                (JobState.QUEUED, JobState.UPLOADING, JobState.VERIFYING),
-                state=JobState.QUEUED,
-                attempts=attempts,
-                retry_at=time.time() + delay,
-                note=f"{error} Trying again in {delay:.0f} s.",
-            )
-        )
-
-    def _restart_upload(self, job_id: str, error: ApiError) -> None:
-        job = self.queue.get(job_id)
-        if job.attempts >= _MAX_RESTARTS:
-            self._fail(job_id, str(error))
-            return
-        log.info("upload %s: %s; starting a new server upload", job_id, error)
-        self._changed(
-            self.queue.transition(
-                job_id,
-                (JobState.QUEUED, JobState.UPLOADING, JobState.VERIFYING),
-                state=JobState.QUEUED,
-                upload_url=None,
-                confirmed=0,
-                attempts=job.attempts + 1,
-                note="",
-            )
-        )
+        remedy = self.failures.handle(transfer.job_id, error, transfer.phase)
+        if remedy is Remedy.WAIT_FOR_NETWORK:
+            self.servers.set(transfer.server, ServerState.OFFLINE, str(error))
+        elif remedy is Remedy.WAIT_FOR_SIGN_IN:
+            self.servers.set(transfer.server, ServerState.SIGN_IN_NEEDED, str(error))
 
     def _fail(self, job_id: str, message: str) -> None:
-        log.warning("upload %s failed: %s", job_id, message)
-        self._changed(
-            self.queue.transition(
-                job_id,
-                (JobState.QUEUED, JobState.UPLOADING, JobState.VERIFYING),
-                state=JobState.FAILED,
-                note=message,
-            )
-        )
+        self.failures.fail(job_id, message)
 
 
 def _check_file(job: UploadJob) -> None:
@@ -787,7 +641,3 @@ def _metadata(job: UploadJob) -> dict[str, str]:
     if filetype:
         metadata["filetype"] = filetype
     return metadata
-
-
-def _server_label(server: str) -> str:
-    return server[len(TUS_SERVER_PREFIX) :] if server.startswith(TUS_SERVER_PREFIX) else server

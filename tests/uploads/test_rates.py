@@ -53,3 +53,28 @@ def test_a_stalled_transfer_shows_its_rate_falling_and_no_time_left() -> None:
     assert 900_000 < rate.rate(now=1.0) < 1_100_000
     assert rate.rate(now=10.0) < 400_000
     assert TransferRate().seconds_left(1000) is None
+
+
+def test_the_failure_policy_waits_retries_restarts_or_fails_as_the_error_says() -> None:
+    from hitrecord_desktop.api.errors import ApiError
+    from hitrecord_desktop.sync.failure_policy import (
+        MAX_BACKOFF,
+        MAX_BAD_ANSWERS,
+        Remedy,
+        backoff_delay,
+        remedy_for,
+    )
+
+    def error(status: int | None, kind: str = "problem") -> ApiError:
+        return ApiError(f"status {status}", status=status, type=kind)
+
+    assert remedy_for(error(503), "uploading", 0) is Remedy.BACK_OFF
+    assert remedy_for(error(404), "uploading", 0) is Remedy.RESTART_UPLOAD
+    assert remedy_for(error(404), "verifying", 0) is Remedy.FAIL
+    assert remedy_for(error(413), "starting", 0) is Remedy.FAIL
+    assert remedy_for(error(401), "uploading", 0) is Remedy.WAIT_FOR_SIGN_IN
+    assert remedy_for(error(None, "network-error"), "starting", 9) is Remedy.WAIT_FOR_NETWORK
+    assert remedy_for(error(200, "bad-response"), "verifying", 0) is Remedy.BACK_OFF
+    assert remedy_for(error(200, "bad-response"), "verifying", MAX_BAD_ANSWERS) is Remedy.FAIL
+    assert 60 <= backoff_delay(1, 60.0) <= 60
+    assert all(backoff_delay(n, None) <= MAX_BACKOFF for n in range(40))

@@ -96,7 +96,8 @@ class _CloseOnceUploading:
 def test_an_expired_sign_in_makes_the_job_wait_for_a_new_one_not_fail(
     upload_server: LiveServer, queue: UploadQueue, tmp_path: Path
 ) -> None:
-    from hitrecord_desktop.sync.upload_engine import WAITING_FOR_SIGN_IN, UploadEngine
+    from hitrecord_desktop.sync.failure_policy import WAITING_FOR_SIGN_IN
+    from hitrecord_desktop.sync.upload_engine import UploadEngine
     from hitrecord_desktop.sync.upload_events import ServerChanged, ServerState
     from tests.api.helpers import PASSWORD
     from tests.uploads.conftest import Recorder, sign_up

@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from tuspyserver import create_tus_router
 
 from hitrecord_desktop.server.runner import ThreadedServer
-from hitrecord_desktop.sync.upload_engine import TUS_SERVER_PREFIX
+from hitrecord_desktop.sync.server_watch import TUS_SERVER_PREFIX
 from hitrecord_desktop.sync.upload_jobs import JobState, UploadRequest
 from hitrecord_desktop.sync.upload_queue import UploadQueue
 from tests.api.helpers import write_take
