@@ -109,6 +109,10 @@ class ProjectDocument(QObject):
         return self.store.folder
 
     @property
+    def sample_rate(self) -> int:
+        return self.project.sample_rate
+
+    @property
     def is_dirty(self) -> bool:
         return not self.undo_stack.isClean()
 
