@@ -55,7 +55,7 @@ RUNTIME_PACKAGES := \
 TEST_PACKAGES := xvfb xauth pulseaudio pulseaudio-utils libasound2-plugins jackd2 ffmpeg sox \
 	espeak-ng postgresql dbus gnome-keyring
 
-.PHONY: help install system-packages test-packages run test lint bench openapi project-schema lock \
+.PHONY: help install system-packages test-packages run test lint bench screenshots openapi project-schema lock \
 	clean
 
 help:
@@ -64,6 +64,7 @@ help:
 	@echo "make install  system packages and .venv only (does nothing when up to date)"
 	@echo "make lint     ruff check and ruff format --check"
 	@echo "make bench    run the benchmarks (results also in .bench/results.json)"
+	@echo "make screenshots  draw the main states of the window into screenshots/ (Xvfb)"
 	@echo "make openapi  write resources/openapi.json from the platform server"
 	@echo "make project-schema  write resources/project.schema.json from the project file models"
 	@echo "make lock     regenerate requirements.lock from pyproject.toml"
@@ -110,6 +111,10 @@ lint: install
 
 test: lint test-packages
 	.ci/with-test-services $(VENV_PY) -m pytest $(PYTEST_ARGS)
+
+# The main states of the window, drawn on a virtual X screen into screenshots/ (look at them).
+screenshots: install test-packages
+	QT_QPA_PLATFORM=xcb .ci/with-test-services $(VENV_PY) -m tests.ui.make_screenshots screenshots
 
 # Inside the test services: the live-audio benchmarks need the JACK and PulseAudio servers.
 bench: install test-packages
