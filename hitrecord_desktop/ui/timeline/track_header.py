@@ -58,8 +58,8 @@ class TrackHeader(QWidget):
         self.setAutoFillBackground(False)
         # palette(...) keeps the theme's colours; only the checked state needs to stand out.
         self.setStyleSheet(
-            "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
-            " border-radius: 3px; }"
+            "QToolButton:checked { background: palette(highlight);"
+            " color: palette(highlighted-text); border-radius: 3px; }"
         )
         self.name = QLineEdit(track.name)
         self.name.setFrame(False)
