@@ -41,7 +41,8 @@ def palette_for(dark: bool) -> QPalette:
             roles.Window: "#2b2d31", roles.WindowText: "#e6e6e6", roles.Base: "#1e1f22",
             roles.AlternateBase: "#26282c", roles.Text: "#e6e6e6", roles.Button: "#35373c",
             roles.ButtonText: "#e6e6e6", roles.Highlight: "#3d7fd9",
-            roles.HighlightedText: "#ffffff", roles.Mid: "#2f3136", roles.PlaceholderText: "#8c8f94",
+            roles.HighlightedText: "#ffffff", roles.Mid: "#2f3136",
+            roles.PlaceholderText: "#8c8f94", roles.BrightText: "#ff6b6b",
         }.items():  # fmt: skip
             palette.setColor(role, QColor(colour))
         return palette

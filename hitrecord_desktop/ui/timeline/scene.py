@@ -61,6 +61,9 @@ class TimelineScene(QGraphicsScene):
         self.dark = is_dark(palette)
         self._colors.clear()
         self.tiles.clear()
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        self._grid_colors = (_blend(base, text, 0.2), _blend(base, text, 0.08))
         pen = QPen(palette.color(QPalette.ColorRole.WindowText), 1.5)
         pen.setCosmetic(True)
         self.playhead.setPen(pen)
@@ -239,24 +242,20 @@ class TimelineScene(QGraphicsScene):
         self._draw_ranges(painter, rect)
 
     def _draw_grid(self, painter: QPainter, rect: QRectF) -> None:
+        """Beat and bar lines as 1-pixel opaque fills: far cheaper than translucent lines."""
         project = self.document.project
         geometry = self.geometry
         start = geometry.sample(max(0.0, rect.left()))
         end = geometry.sample(rect.right())
-        mid = QColor(self.palette().color(QPalette.ColorRole.Text))
+        major, minor = self._grid_colors
         bottom = min(rect.bottom(), geometry.lane_top(len(project.tracks)))
-        for tick in ticks(
-            self.ruler_mode,
-            project.tempo,
-            project.sample_rate,
-            start,
-            end,
-            geometry.samples_per_pixel,
-        ):
-            mid.setAlpha(48 if tick.major else 18)
-            painter.setPen(mid)
-            x = math.floor(geometry.x(tick.sample)) + 0.5
-            painter.drawLine(QLineF(x, rect.top(), x, bottom))
+        if bottom <= rect.top():
+            return
+        height = bottom - rect.top()
+        spp = geometry.samples_per_pixel
+        for tick in ticks(self.ruler_mode, project.tempo, project.sample_rate, start, end, spp):
+            x = math.floor(geometry.x(tick.sample))
+            painter.fillRect(QRectF(x, rect.top(), 1, height), major if tick.major else minor)
 
     def _draw_ranges(self, painter: QPainter, rect: QRectF) -> None:
         markers = self.document.project.markers
@@ -271,3 +270,11 @@ class TimelineScene(QGraphicsScene):
             shade.setAlpha(22)
             x0, x1 = self.geometry.x(sample_range.start), self.geometry.x(sample_range.end)
             painter.fillRect(QRectF(x0, rect.top(), x1 - x0, rect.height()), shade)
+
+
+def _blend(under: QColor, over: QColor, amount: float) -> QColor:
+    return QColor(
+        round(under.red() + (over.red() - under.red()) * amount),
+        round(under.green() + (over.green() - under.green()) * amount),
+        round(under.blue() + (over.blue() - under.blue()) * amount),
+    )
