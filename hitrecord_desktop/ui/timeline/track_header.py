@@ -197,7 +197,6 @@ class TrackHeaders(QWidget):
             header = self.headers.pop(track_id)
             header.setParent(None)
             header.deleteLater()
-        previous: QWidget | None = None
         for index, track in enumerate(project.tracks):
             header = self.headers.get(track.id)
             if header is None:
@@ -210,18 +209,6 @@ class TrackHeaders(QWidget):
             header.color = colors[index]
             header.setFixedHeight(height)
             header.refresh(track)
-            for widget in (
-                header.name,
-                header.mute,
-                header.solo,
-                header.arm,
-                header.gain,
-                header.pan,
-                header.remove,
-            ):
-                if previous is not None:
-                    QWidget.setTabOrder(previous, widget)
-                previous = widget
         self.setFixedHeight(height * len(project.tracks) + extra_height)
 
     def refresh(self, track_id: str) -> None:

@@ -63,6 +63,7 @@ class TimelineView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setAccessibleName(self.tr("Timeline"))
+        self.viewport().setAccessibleName(self.tr("Timeline clips"))
         self.setAccessibleDescription(
             self.tr(
                 "Clips of every track. Arrow keys nudge the selected clip, Tab moves between clips."

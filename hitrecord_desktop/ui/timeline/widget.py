@@ -8,6 +8,7 @@ The integrator's API: `TimelineWidget(document, tasks, peaks_source, parent)`, s
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
@@ -175,6 +176,7 @@ class TimelineWidget(QWidget):
             button.setAutoRaise(True)
             row.addWidget(button)
         row.addStretch(1)
+        self._corner_buttons = corner.findChildren(QToolButton)
         return corner
 
     def _wire(self) -> None:
@@ -213,6 +215,22 @@ class TimelineWidget(QWidget):
             + self.view.horizontalScrollBar().sizeHint().height()
         )
         self.headers.sync(colors, geometry.track_height, extra)
+        # Keyboard path: corner tools, then each track's controls top to bottom, then the clips.
+        chain: list[QWidget] = [*self._corner_buttons]
+        for track in project.tracks:
+            header = self.headers.headers[track.id]
+            chain += [
+                header.name,
+                header.mute,
+                header.solo,
+                header.arm,
+                header.gain,
+                header.pan,
+                header.remove,
+            ]
+        chain.append(self.view)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _document_changed(self, changes: tuple) -> None:
         for change in changes:

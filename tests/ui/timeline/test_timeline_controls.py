@@ -139,3 +139,34 @@ def test_dropping_files_on_a_lane_says_where(timeline: Timeline, qtbot, tmp_path
     with qtbot.waitSignal(timeline.widget.files_dropped) as blocker:
         QApplication.sendEvent(view.viewport(), drop)
     assert blocker.args == [timeline.project.tracks[2].id, 480_000, files]
+
+
+def test_dropped_files_are_decoded_off_the_gui_thread_and_become_clips(
+    timeline: Timeline, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from hitrecord_desktop.media.pcm_cache import PcmCache
+    from hitrecord_desktop.ui.timeline import FileImporter
+    from tests.support.timeline_media import write_tone
+
+    importer = FileImporter(timeline.document, timeline.tasks, PcmCache(tmp_path / "cache"))
+    timeline.widget.files_dropped.connect(importer.import_files)
+    first = write_tone(tmp_path / "drop" / "idea.wav", 3, [(0, 3)])
+    second = write_tone(tmp_path / "drop" / "outro.wav", 2, [(0, 2)])
+    drums = timeline.project.tracks[2]
+    with qtbot.waitSignal(importer.imported, timeout=20_000) as blocker:
+        timeline.widget.files_dropped.emit(
+            drums.id, 20 * RATE, [Path(first.path), Path(second.path)]
+        )
+    ids = blocker.args[0]
+    placed = [timeline.project.find_clip(i)[1] for i in ids]
+    assert [c.position for c in placed] == [20 * RATE, 23 * RATE]
+    assert all(c.media.sha256 for c in placed) and placed[1].media.frames == 2 * RATE
+    assert timeline.item(ids[1]).lane == 2
+    timeline.document.undo_stack.undo()  # one step takes both back
+    assert all(timeline.widget.timeline.clip_item(i) is None for i in ids)
+    with qtbot.waitSignal(importer.imported, timeout=20_000):
+        importer.import_files(None, 0, [Path(first.path)])
+    assert timeline.project.tracks[-1].name == "idea"
+    with qtbot.waitSignal(importer.import_failed, timeout=20_000) as failure:
+        importer.import_files(None, 0, [tmp_path / "missing.wav"])
+    assert "missing.wav" in failure.args[0] or "no such file" in failure.args[0]
