@@ -9,6 +9,8 @@ peaks' base bucket.
 from __future__ import annotations
 
 import logging
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,8 @@ from ...project.model import MediaRef
 from ..tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+
+MAX_LOADS = 2  # decodes at once: the rest wait, so the GUI thread keeps a core to itself
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,8 @@ class PeaksSource(QObject):
         self._loaded: dict[str, LoadedPeaks] = {}
         self._pending: set[str] = set()
         self._failed: dict[str, str] = {}
+        self._waiting: deque[tuple[str, Callable[[], LoadedPeaks]]] = deque()
+        self._running = 0
 
     def put(self, key: str, peaks: WaveformPeaks, pcm: np.ndarray | None = None) -> None:
         self._loaded[key] = LoadedPeaks(peaks, pcm)
@@ -77,18 +83,31 @@ class PeaksSource(QObject):
             cached = cache.get_or_decode(path, sample_rate)
             return LoadedPeaks(cached.peaks(), cached.frames)
 
-        def done(result: LoadedPeaks) -> None:
-            self._pending.discard(key)
-            self.put(key, result.peaks, result.pcm)
-
-        def failed(error: Exception) -> None:
-            self._pending.discard(key)
-            self._failed[key] = str(error)
-            log.info("no waveform for %s: %s", path, error)
-            self.peaks_failed.emit(key, str(error))
-
-        self._tasks.run(work, done, failed)
+        self._waiting.append((key, work))
+        self._start_next()
         return None
+
+    def _start_next(self) -> None:
+        while self._running < MAX_LOADS and self._waiting and self._tasks is not None:
+            key, work = self._waiting.popleft()
+            self._running += 1
+
+            def done(result: LoadedPeaks, key: str = key) -> None:
+                self._finished(key)
+                self.put(key, result.peaks, result.pcm)
+
+            def failed(error: Exception, key: str = key) -> None:
+                self._finished(key)
+                self._failed[key] = str(error)
+                log.info("no waveform for %s: %s", key, error)
+                self.peaks_failed.emit(key, str(error))
+
+            self._tasks.run(work, done, failed)
+
+    def _finished(self, key: str) -> None:
+        self._running -= 1
+        self._pending.discard(key)
+        self._start_next()
 
     def failure(self, media: MediaRef, sample_rate: int) -> str | None:
         return self._failed.get(media_key(media, sample_rate))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QLineF, QRectF, Signal
+from PySide6.QtCore import QLineF, QRectF, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene
 
@@ -47,6 +47,7 @@ class TimelineScene(QGraphicsScene):
         self.playhead.setZValue(100)
         self.addItem(self.playhead)
         self.playhead_sample = 0
+        self._deferred_pending = False
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.apply_palette(self.palette())
         document.changed.connect(self.apply_changes)
@@ -216,6 +217,7 @@ class TimelineScene(QGraphicsScene):
         project = self.document.project
         geometry = self.geometry
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # crisp, fast grid lines
+        self.tiles.begin_frame()
         painter.fillRect(
             rect, palette.color(QPalette.ColorRole.Window).darker(108 if self.dark else 102)
         )
@@ -240,6 +242,22 @@ class TimelineScene(QGraphicsScene):
             )
         self._draw_grid(painter, rect)
         self._draw_ranges(painter, rect)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        """After the items: tiles left out for lack of time get another paint soon."""
+        if self.tiles.deferred and not self._deferred_pending:
+            self._deferred_pending = True
+            QTimer.singleShot(0, self._redraw_deferred)
+
+    def _redraw_deferred(self) -> None:
+        self._deferred_pending = False
+        self.update()
+
+    @property
+    def waveforms_complete(self) -> bool:
+        """No peaks loading and no tile left for a later paint (tests, screenshots)."""
+        pending = self.peaks_source is not None and self.peaks_source.is_pending()
+        return not pending and not self.tiles.deferred and not self._deferred_pending
 
     def _draw_grid(self, painter: QPainter, rect: QRectF) -> None:
         """Beat and bar lines as 1-pixel opaque fills: far cheaper than translucent lines."""

@@ -7,6 +7,7 @@ pixmaps; a tile is drawn (numpy straight into a QImage) the first time it comes 
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 
 import numpy as np
@@ -18,6 +19,7 @@ from .peaks_source import LoadedPeaks
 TILE_WIDTH = 512
 SILENCE = 1e-3  # a column quieter than this (peak to peak) draws nothing
 DEFAULT_BUDGET = 96 * 1024 * 1024  # bytes of pixmaps kept
+FRAME_BUDGET_S = 0.008  # new tiles drawn per paint; the rest come on the next pass
 
 
 class WaveformTiles:
@@ -27,6 +29,14 @@ class WaveformTiles:
         self._tiles: OrderedDict[tuple, QPixmap | None] = OrderedDict()
         self._bytes = 0
         self._budget = budget_bytes
+        self._frame_deadline = float("inf")
+        self.deferred = False  # a tile was left out of the last paint for lack of time
+
+    def begin_frame(self) -> None:
+        """Starts a paint pass: new tiles are drawn until its time budget is spent, so the
+        arrival of many waveforms at once never stalls one frame."""
+        self._frame_deadline = time.perf_counter() + FRAME_BUDGET_S
+        self.deferred = False
 
     def clear(self) -> None:
         self._tiles.clear()
@@ -51,6 +61,9 @@ class WaveformTiles:
         if cache_key in self._tiles:
             self._tiles.move_to_end(cache_key)
             return self._tiles[cache_key]
+        if time.perf_counter() > self._frame_deadline:
+            self.deferred = True
+            return None
         pixmap = _draw_tile(loaded, samples_per_pixel, index, height, color, ratio)
         self._tiles[cache_key] = pixmap
         if pixmap is not None:

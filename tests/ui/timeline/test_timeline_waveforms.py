@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -44,6 +44,8 @@ def test_waveforms_paint_where_the_audio_is_loud_and_nothing_where_it_is_silent(
     before = view.grab().toImage()
     assert not any(_columns(timeline, before, "guitar", loud))  # nothing until decoded
     qtbot.waitUntil(lambda: not timeline.peaks.is_pending(), timeout=20_000)
+    view.grab()
+    qtbot.waitUntil(lambda: timeline.widget.timeline.waveforms_complete, timeout=5_000)
     image = view.grab().toImage()
     assert all(_columns(timeline, image, "guitar", loud))
     assert not any(_columns(timeline, image, "guitar", silent))
@@ -53,6 +55,7 @@ def test_waveforms_paint_where_the_audio_is_loud_and_nothing_where_it_is_silent(
     assert len(timeline.widget.timeline.tiles) == tiles
     timeline.widget.zoom_in()
     view.grab()
+    qtbot.waitUntil(lambda: timeline.widget.timeline.waveforms_complete, timeout=5_000)
     assert len(timeline.widget.timeline.tiles) > tiles
 
 
@@ -75,17 +78,28 @@ def test_a_32_track_project_opens_without_blocking_the_gui_thread(tmp_path: Path
     QApplication.processEvents()  # the window's first paint, the headers' layout and polish
     opened_in = time.perf_counter() - started
     assert opened.peaks.is_pending()
-    gaps: list[float] = []
-    clock = QElapsedTimer()
+    # Between two ticks of a 5 ms timer: the wall time, and the GUI thread's own CPU time.
+    # The CPU time is what the timeline made it do; the wall time also counts the other
+    # processes of a busy 2-core machine, so it gets a looser bound.
+    gaps: list[tuple[float, float]] = []
+    last = [time.perf_counter(), time.thread_time()]
+
+    def tick() -> None:
+        now = [time.perf_counter(), time.thread_time()]
+        gaps.append(((now[0] - last[0]) * 1000, (now[1] - last[1]) * 1000))
+        last[:] = now
+
     ticker = QTimer()
     ticker.setInterval(5)
-    ticker.timeout.connect(lambda: gaps.append(clock.restart()))
-    clock.start()
+    ticker.timeout.connect(tick)
     ticker.start()
-    qtbot.waitUntil(lambda: not opened.peaks.is_pending(), timeout=30_000)
+    qtbot.waitUntil(lambda: opened.widget.timeline.waveforms_complete, timeout=30_000)
     ticker.stop()
     opened.widget.view.grab()
     opened.tasks.wait(10_000)
     assert len(opened.widget.timeline.clip_items()) == 96
     assert opened_in < 1.0, f"opening took {opened_in:.2f} s"
-    assert max(gaps) < 100, f"the GUI thread stalled {sorted(gaps)[-5:]} ms while the peaks loaded"
+    worst_cpu = max(cpu for _, cpu in gaps)
+    worst_wall = max(wall for wall, _ in gaps)
+    assert worst_cpu < 100, f"the GUI thread worked {worst_cpu:.0f} ms without a break"
+    assert worst_wall < 250, f"the GUI thread stalled {worst_wall:.0f} ms while the peaks loaded"
