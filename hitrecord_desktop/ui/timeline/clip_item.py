@@ -137,7 +137,8 @@ class ClipItem(QGraphicsItem):
         title_fill.setAlpha(200 if not self.muted else 90)
         painter.fillRect(title_rect, title_fill)
         self._draw_waveform(painter, option.exposedRect, rect, color)
-        on_light = title_fill.lightness() > 165 and not self.muted
+        # Dark text on a light title bar (a yellow hue, a faded muted clip in a light theme).
+        on_light = not self.timeline.dark if self.muted else title_fill.lightness() > 165
         text_color = palette.color(
             QPalette.ColorRole.WindowText if on_light else QPalette.ColorRole.HighlightedText
         )

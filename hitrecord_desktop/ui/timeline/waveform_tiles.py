@@ -19,7 +19,7 @@ from .peaks_source import LoadedPeaks
 TILE_WIDTH = 512
 SILENCE = 1e-3  # a column quieter than this (peak to peak) draws nothing
 DEFAULT_BUDGET = 96 * 1024 * 1024  # bytes of pixmaps kept
-FRAME_BUDGET_S = 0.008  # new tiles drawn per paint; the rest come on the next pass
+FRAME_BUDGET_S = 0.012  # time to draw new tiles per paint; the rest come on the next pass
 
 
 class WaveformTiles:
@@ -29,13 +29,13 @@ class WaveformTiles:
         self._tiles: OrderedDict[tuple, QPixmap | None] = OrderedDict()
         self._bytes = 0
         self._budget = budget_bytes
-        self._frame_deadline = float("inf")
+        self._spent = 0.0  # seconds spent drawing new tiles in this paint
         self.deferred = False  # a tile was left out of the last paint for lack of time
 
     def begin_frame(self) -> None:
         """Starts a paint pass: new tiles are drawn until its time budget is spent, so the
         arrival of many waveforms at once never stalls one frame."""
-        self._frame_deadline = time.perf_counter() + FRAME_BUDGET_S
+        self._spent = 0.0
         self.deferred = False
 
     def clear(self) -> None:
@@ -61,10 +61,12 @@ class WaveformTiles:
         if cache_key in self._tiles:
             self._tiles.move_to_end(cache_key)
             return self._tiles[cache_key]
-        if time.perf_counter() > self._frame_deadline:
+        if self._spent > FRAME_BUDGET_S:
             self.deferred = True
             return None
+        started = time.perf_counter()
         pixmap = _draw_tile(loaded, samples_per_pixel, index, height, color, ratio)
+        self._spent += time.perf_counter() - started
         self._tiles[cache_key] = pixmap
         if pixmap is not None:
             self._bytes += pixmap.width() * pixmap.height() * 4
