@@ -77,7 +77,7 @@ def capture(out_dir: Path) -> None:
             widget.view.verticalScrollBar().setValue(0)
             for _ in range(3):  # paint, which asks for the peaks; then wait for them all
                 widget.grab()
-                _wait(app, lambda: widget.timeline.waveforms_complete)
+                _wait(app, lambda w=widget: w.timeline.waveforms_complete)
             name = "timeline-dark.png" if dark else "timeline-light.png"
             widget.grab().save(str(out_dir / name))
             widget.close()
