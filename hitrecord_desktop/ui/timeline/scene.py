@@ -108,10 +108,9 @@ class TimelineScene(QGraphicsScene):
     def relayout(self) -> None:
         """Lanes or zoom changed: every item to its place (no item is created or destroyed)."""
         project = self.document.project
-        for lane, track in enumerate(project.tracks):
-            for clip_id in [c.id for c in track.all_clips()]:
-                self._sync_clip(clip_id)
-            del lane
+        for track in project.tracks:
+            for clip in track.all_clips():
+                self._sync_clip(clip.id)
         self._update_rect()
         self.set_playhead(self.playhead_sample)
         self.lanes_changed.emit()

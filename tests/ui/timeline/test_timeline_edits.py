@@ -143,10 +143,8 @@ def test_a_refused_edit_puts_the_clip_back(timeline: Timeline) -> None:
     before = timeline.shown()
     refusals: list[str] = []
     timeline.document.edit_refused.connect(refusals.append)
-    start = timeline.point("take-2", 80, 30)  # a take cannot be split
-    timeline.widget.select_clip("take-2")
+    timeline.widget.select_clip("take-2")  # a take cannot be split
     timeline.widget.set_playhead(10 * RATE)
     QTest.keyClick(timeline.widget.view, Qt.Key.Key_S)
     assert refusals and "take" in refusals[0]
     assert timeline.shown() == before
-    del start
