@@ -21,6 +21,8 @@ CORE_MODULES = [
     "hitrecord_desktop.mixing.render_command",
     "hitrecord_desktop.project.project_store",
     "hitrecord_desktop.project.commands",
+    "hitrecord_desktop.project.snapping",
+    "hitrecord_desktop.project.ruler_grid",
     "hitrecord_desktop.audio.take_writer",
     "hitrecord_desktop.audio.take_recovery",
     "hitrecord_desktop.sync.upload_engine",
