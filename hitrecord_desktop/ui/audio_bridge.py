@@ -1,11 +1,12 @@
-"""The one place the live audio engine meets Qt: transport, recording, meters, devices.
+"""The one place the live audio engine meets Qt: transport, recording, meters (devices and
+calibration come from `AudioDevices`, its base).
 
-The engine's control methods that open or close a PortAudio stream (play, record, stop,
-calibrate, changing the device) can block for a second on PulseAudio, so they run on a serial
-worker (`TaskRunner` with one thread) and report back as signals; quick stores (seek, loop,
-click, gains) happen on the GUI thread. A GUI timer reads position and meters (the callback
-only writes them) and checks the stream's health. The mix plan is compiled off the GUI thread
-from a copy of the project, so decoding never blocks the window, and swapped in when ready.
+Control calls that open or close a PortAudio stream (play, record, stop) can block for a second
+on PulseAudio, so they run on the base's serial worker and report back as signals; quick stores
+(seek, loop, click, gains) happen on the GUI thread. A GUI timer reads position and meters (the
+callback only writes them) and checks the stream's health. The mix plan is compiled off the GUI
+thread from a copy of the project, so decoding never blocks the window, and swapped in when
+ready.
 """
 
 from __future__ import annotations
@@ -13,16 +14,12 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..audio.devices import AudioDeviceError, ChoiceStore, DeviceChoice, usable_choice
+from ..audio.devices import DeviceChoice
 from ..audio.engine import AudioEngine, RecordedTake, RecordOptions
-from ..audio.input_meter import InputMeter
-from ..audio.latency_status import calibrate_and_store, stored_result
-from ..audio.latency_store import LatencyStore, stored_round_trip
 from ..audio.transport_display import MeterReading, TransportState
 from ..media.pcm_cache import PcmCache
 from ..mixing.live_changes import controls_only
@@ -31,6 +28,7 @@ from ..paths import AppPaths
 from ..project.commands import AddTake
 from ..project.events import Change, Subject
 from ..project.model import Project, SampleRange, Track, TrackKind
+from .audio_devices import AudioDevices
 from .project_document import ProjectDocument
 from .tasks import TaskRunner
 
@@ -40,21 +38,13 @@ POLL_MS = 16  # ~60 Hz for the playhead; meters go out every other tick
 DEFAULT_COUNT_IN_BARS = 1
 
 
-class AudioBridge(QObject):
+class AudioBridge(AudioDevices):
     """Owns the AudioEngine of one ProjectDocument; see the module docstring."""
 
     position_changed = Signal(int)  # timeline sample (negative during a count-in)
     meters_changed = Signal(object, object)  # MeterReading of the input, of the output
-    state_changed = Signal(str)  # a TransportState value
-    options_changed = Signal()  # loop, click, count-in, monitoring or metering toggled
     take_finished = Signal(object, object)  # Take, tuple[Dropout, ...]
-    message = Signal(str)  # something the user must know (device gone, stream failed…)
     plan_loaded = Signal()  # the project's audio is decoded and playing from the new plan
-    device_changed = Signal(object)  # DeviceChoice, once the engine runs on it
-    calibration_started = Signal()
-    calibration_finished = Signal(object)  # CalibrationResult
-    calibration_failed = Signal(str)
-    latency_changed = Signal(object)  # CalibrationResult of the chosen devices, or None
 
     def __init__(
         self,
@@ -65,26 +55,14 @@ class AudioBridge(QObject):
         *,
         choice: DeviceChoice | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(tasks, paths, parent, choice=choice)
         self.document = document
-        self._tasks = tasks
-        self._serial = TaskRunner(self, max_threads=1)  # the engine's control thread
-        self._serial_jobs = 0
-        self.choice_store = ChoiceStore(paths.config_dir)
-        self.latency_store = LatencyStore.for_paths(paths)
         self._cache = PcmCache(paths.cache_dir / "pcm")
-        self.notices: list[str] = []
-        if choice is None:
-            choice, self.notices = usable_choice(self.choice_store.load())
-        self.choice = choice
-        self.engine: AudioEngine | None = None
-        self._input_meter: InputMeter | None = None
         self._snapshot: Project | None = None
         self._plan: Any = None
         self._compiling: int | None = None
         self._compile_again = False
         self._deferred: Callable[[], None] | None = None
-        self.state = TransportState.STOPPED
         self._position = 0
         self._last_position: int | None = None
         self._ticks = 0
@@ -94,14 +72,12 @@ class AudioBridge(QObject):
         self.click_enabled = False
         self.count_in_enabled = True
         self.count_in_bars = DEFAULT_COUNT_IN_BARS  # from the user's settings
-        self.monitoring = False
-        self.input_metering = False
         self._compile_timer = QTimer(self, singleShot=True, interval=0)
         self._compile_timer.timeout.connect(self._start_compile)
         self._poll_timer = QTimer(self, interval=POLL_MS)
         self._poll_timer.timeout.connect(self._poll)
         document.changed.connect(self._on_document_changed)
-        self._replace_engine(choice)
+        self._replace_engine(self.choice)
         self._compile_timer.start()
         self._poll_timer.start()
 
@@ -113,37 +89,14 @@ class AudioBridge(QObject):
 
     @property
     def position(self) -> int:
-        return self._last_position if self._last_position is not None else self._position
-
-    @property
-    def busy(self) -> bool:
-        """A stream is opening or closing on the worker."""
-        return self._serial_jobs > 0
+        """The playhead: where the transport stopped, or the last position polled."""
+        if self.state is TransportState.STOPPED or self._last_position is None:
+            return self._position
+        return self._last_position
 
     @property
     def ready(self) -> bool:
         return self.engine is not None and self._plan is not None and self._compiling is None
-
-    def _set_state(self, state: TransportState) -> None:
-        if state != self.state:
-            self.state = state
-            self.state_changed.emit(state.value)
-
-    def _run_serial(
-        self, work: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[str], None]
-    ) -> None:
-        self._serial_jobs += 1
-
-        def on_done(result: Any) -> None:
-            self._serial_jobs -= 1
-            done(result)
-
-        def on_error(error: Exception) -> None:
-            self._serial_jobs -= 1
-            log.info("audio operation failed: %r", error)
-            failed(str(error) or type(error).__name__)
-
-        self._serial.run(work, on_done, on_error)
 
     # -- the mix plan ----------------------------------------------------------------------
 
@@ -198,6 +151,10 @@ class AudioBridge(QObject):
             self._apply_loop()
             self.engine.click_on = self.click_enabled
             self.engine.monitor = self.monitoring
+
+    def _engine_ready(self) -> None:
+        self._load_plan()
+        self._run_deferred()
 
     def _run_deferred(self) -> None:
         action, self._deferred = self._deferred, None
@@ -275,13 +232,6 @@ class AudioBridge(QObject):
 
     def set_count_in_enabled(self, on: bool) -> None:
         self.count_in_enabled = bool(on)
-        self.options_changed.emit()
-
-    def set_monitoring(self, on: bool) -> None:
-        """Software monitoring: the input mixed into the output (use headphones)."""
-        self.monitoring = bool(on)
-        if self.engine is not None:
-            self.engine.monitor = self.monitoring
         self.options_changed.emit()
 
     def _can_start(self, retry: Callable[[], None]) -> bool:
@@ -412,8 +362,13 @@ class AudioBridge(QObject):
                 self.stop()
             elif self.state is TransportState.PLAYING and engine.finished:
                 self.stop()
-        position = engine.position if engine is not None and running else self._position
-        if position != self._last_position:
+        if engine is not None and running:
+            position = engine.position
+        elif self.state is TransportState.STOPPED:
+            position = self._position
+        else:  # a stream is opening or closing: hold the playhead where it is
+            position = self._last_position
+        if position is not None and position != self._last_position:
             self._last_position = position
             self.position_changed.emit(position)
         if self._ticks % 2 == 0:
@@ -434,133 +389,15 @@ class AudioBridge(QObject):
         out = MeterReading.of(engine.output_meters) if streaming and engine else None
         self.meters_changed.emit(inp, out or MeterReading.silent(2))
 
-    def reset_clip(self) -> None:
-        """Clears the sticky clip flags (the user clicked the clip light)."""
-        for meters in self._all_meters():
-            meters.reset_clip()
-
-    def _all_meters(self) -> list[Any]:
-        found = []
-        if self.engine is not None:
-            found += [self.engine.meters, self.engine.output_meters]
-        if self._input_meter is not None:
-            found.append(self._input_meter.meters)
-        return found
-
-    # -- devices, metering, calibration ----------------------------------------------------
-
-    def set_input_metering(self, on: bool) -> None:
-        """Meters the input while the transport is stopped (to set the input gain)."""
-        self.input_metering = bool(on)
-        self.options_changed.emit()
-        if self.state is TransportState.STOPPED:
-            self._restore_input_meter()
-
-    def _restore_input_meter(self) -> None:
-        want = self.input_metering and self.state is TransportState.STOPPED
-        engine = self.engine
-        if want and engine is not None and engine.input_index is not None:
-            meter = InputMeter(self.choice, engine.input_index)
-            self._run_serial(
-                lambda: self._open_input_meter(meter), lambda _: None, self._meter_failed
-            )
-        elif not want and self._input_meter is not None:
-            self._run_serial(self._close_input_meter, lambda _: None, self._meter_failed)
-
-    def _open_input_meter(self, meter: InputMeter) -> None:  # on the serial worker
-        self._close_input_meter()
-        meter.start()
-        self._input_meter = meter
-
-    def _close_input_meter(self) -> None:  # on the serial worker
-        meter, self._input_meter = self._input_meter, None
-        if meter is not None:
-            meter.stop()
-
-    def _meter_failed(self, error: str) -> None:
-        self.message.emit(self.tr("Cannot show the input level: %s") % error)
-
-    def set_choice(self, choice: DeviceChoice) -> None:
-        """Switches devices (stopping first), remembers the choice for this machine."""
-        if self.state is not TransportState.STOPPED:
-            self.stop()
-        try:
-            self.choice_store.save(choice)
-        except OSError as exc:
-            self.message.emit(self.tr("Cannot remember the device choice: %s") % exc)
-        self._replace_engine(choice)
-
-    def _replace_engine(self, choice: DeviceChoice) -> None:
-        old = self.engine
-        self.engine = None
-        self.choice = choice
-        provider = partial(stored_round_trip, self.latency_store)
-
-        def work() -> AudioEngine:
-            self._close_input_meter()
-            if old is not None:
-                old.stop()
-            return AudioEngine(choice, latency_provider=provider)
-
-        def done(engine: AudioEngine) -> None:
-            if choice != self.choice:
-                return  # a newer choice is on its way
-            self.engine = engine
-            self._load_plan()
-            self.device_changed.emit(choice)
-            self._restore_input_meter()
-            self._run_deferred()
-            self.refresh_latency()
-
-        def failed(error: str) -> None:
-            self.message.emit(self.tr("The audio device cannot be used: %s") % error)
-            self.device_changed.emit(choice)
-
-        self._run_serial(work, done, failed)
-
-    def refresh_latency(self) -> None:
-        """Looks up the stored calibration of the chosen devices off the GUI thread (finding
-        the devices asks the sound server); the answer comes as `latency_changed`."""
-        store, choice = self.latency_store, self.choice
-        self._tasks.run(
-            lambda: stored_result(store, choice),
-            self.latency_changed.emit,
-            lambda error: self.latency_changed.emit(None),
-        )
-
-    def calibrate(self) -> None:
-        """Measures the round trip of the chosen devices off the GUI thread (about 6 s)."""
-        if self.state is not TransportState.STOPPED or self.busy:
-            self.calibration_failed.emit(self.tr("Stop the transport before calibrating."))
-            return
-        store, choice = self.latency_store, self.choice
-        self.calibration_started.emit()
-
-        def work() -> Any:
-            self._close_input_meter()
-            if choice.input_device == "":
-                raise AudioDeviceError("no input device is chosen")
-            return calibrate_and_store(store, choice)
-
-        def done(result: Any) -> None:
-            self.calibration_finished.emit(result)
-            self.latency_changed.emit(result)
-            self._restore_input_meter()
-
-        def failed(error: str) -> None:
-            self.calibration_failed.emit(error)
-            self._restore_input_meter()
-
-        self._run_serial(work, done, failed)
-
     def close(self) -> None:
         """Stops everything and waits for the worker (when the window closes). A take in
         progress is finished and added to the project."""
         self._poll_timer.stop()
+        self._compile_timer.stop()
         self._serial.wait(10_000)
         engine = self.engine
         if engine is not None and engine.recording:
             self._take_done(engine.stop_recording())
         if engine is not None:
             engine.stop()
-        self._close_input_meter()
+        self.close_devices()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 SCALE_MARKS = (-60, -40, -30, -20, -12, -6, -3, 0)
 HOLD_S = 1.5  # the peak hold stays this long, then falls
 FALL_DB_PER_S = 24.0
-BAR_HEIGHT = 9
+BAR_HEIGHT = 12
 GAP = 3
 CLIP_WIDTH = 14
 LABEL_WIDTH = 14
@@ -195,9 +195,4 @@ class LevelMeter(QWidget):
             align = Qt.AlignmentFlag.AlignHCenter if mark != 0 else Qt.AlignmentFlag.AlignRight
             box = QRectF(x - 16, y, 32, SCALE_HEIGHT) if mark != 0 else QRectF(x - 32, y, 32, 13)
             painter.drawText(box, align | Qt.AlignmentFlag.AlignTop, str(mark))
-        painter.drawText(
-            QRectF(left + width + GAP - 6, y, CLIP_WIDTH + 6, SCALE_HEIGHT),
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-            self.tr("CLIP"),
-        )
         painter.end()

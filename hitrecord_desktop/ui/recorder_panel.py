@@ -217,8 +217,10 @@ class RecorderPanel(QWidget):
         self.channel_box.clear()
         for label, channels in channel_options(max(1, max_channels)):
             self.channel_box.addItem(label, channels)
-        index = self.channel_box.findData(self.bridge.choice.input_channels)
-        self.channel_box.setCurrentIndex(max(0, index))
+        wanted = tuple(self.bridge.choice.input_channels)
+        for i in range(self.channel_box.count()):
+            if tuple(self.channel_box.itemData(i)) == wanted:  # Qt hands tuples back as lists
+                self.channel_box.setCurrentIndex(i)
         self.input_meter.set_channels(len(self.channel_box.currentData() or (1, 2)))
 
     def _device_chosen(self, _index: int) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import soundfile as sf
+
 from PySide6.QtWidgets import QApplication
 
 from hitrecord_desktop.audio.devices import DeviceChoice
