@@ -150,22 +150,24 @@ class AudioDevices(QObject):
         """Switches devices (stopping first), remembers the choice for this machine."""
         if self.state is not TransportState.STOPPED:
             self.stop()
-        try:
-            self.choice_store.save(choice)
-        except OSError as exc:
-            self.message.emit(self.tr("Cannot remember the device choice: %s") % exc)
-        self._replace_engine(choice)
+        self._replace_engine(choice, remember=True)
 
-    def _replace_engine(self, choice: DeviceChoice) -> None:
+    def _replace_engine(self, choice: DeviceChoice, *, remember: bool = False) -> None:
         old = self.engine
         self.engine = None
         self.choice = choice
         provider = partial(stored_round_trip, self.latency_store)
+        store = self.choice_store
 
         def work() -> AudioEngine:
             self._close_input_meter()
             if old is not None:
                 old.stop()
+            if remember:
+                try:
+                    store.save(choice)  # an fsync: not on the GUI thread
+                except OSError as exc:
+                    log.warning("cannot remember the device choice: %s", exc)
             return AudioEngine(choice, latency_provider=provider)
 
         def done(engine: AudioEngine) -> None:

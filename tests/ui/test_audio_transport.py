@@ -4,10 +4,14 @@ the backing track's audio in its file, and a device that does not exist is said,
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import numpy as np
 import pytest
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from hitrecord_desktop.audio.devices import DeviceChoice
 from hitrecord_desktop.audio.transport_display import TransportState
@@ -63,12 +67,21 @@ def test_a_take_recorded_with_count_in_joins_the_project_with_lineage(qtbot, wor
     positions: list[int] = []
     bridge.position_changed.connect(positions.append)
     assert bar.count_in_action.isChecked()  # on by default: one bar at 240 BPM = 1 s
+    ticks: list[float] = []
+    heartbeat = QTimer(bar, interval=10)
+    heartbeat.timeout.connect(lambda: ticks.append(time.monotonic()))
+    heartbeat.start()
     with qtbot.waitSignal(bridge.take_finished, timeout=60_000) as finished:
         bar.record_action.trigger()
         _wait_state(qtbot, bridge, TransportState.RECORDING)
         qtbot.waitUntil(lambda: bridge.position > int(2.2 * RATE), timeout=WAIT_MS)
         bar.record_action.trigger()
+    heartbeat.stop()
     take, dropouts = finished.args
+    # Opening the duplex stream and its pre-roll take ~1-3 s, closing ~0.5 s: all of it off
+    # the GUI thread, so the event loop never stalled for anything like that long.
+    gaps = np.diff(ticks)
+    assert len(ticks) > 100 and float(gaps.max()) < 0.5, float(gaps.max())
     assert min(positions) < 0, "the count-in runs before the take's start"
     assert [t.id for t in vocal.takes] == [take.id] and vocal.active_take_id == take.id
     assert dropouts == take.dropouts
@@ -109,3 +122,35 @@ def test_an_invalid_device_shows_a_message_and_the_app_keeps_working(qtbot, work
     qtbot.waitUntil(lambda: bridge.position > RATE // 4, timeout=WAIT_MS)
     bar.stop_action.trigger()
     _wait_state(qtbot, bridge, TransportState.STOPPED)
+
+
+def test_the_keyboard_drives_the_transport(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    _, bridge, bar, panel = workspace
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    layout.addWidget(bar)
+    layout.addWidget(panel)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
+    panel.takes_view.setFocus()  # shortcuts work wherever the focus is in the window
+    for key, action in ((Qt.Key.Key_L, bar.loop_action), (Qt.Key.Key_C, bar.click_action)):
+        before = action.isChecked()
+        qtbot.keyClick(panel.takes_view, key)
+        assert action.isChecked() is not before
+    assert bridge.loop_enabled and bridge.click_enabled
+    qtbot.keyClick(panel.takes_view, Qt.Key.Key_K)
+    assert not bridge.count_in_enabled
+    qtbot.keyClick(panel.takes_view, Qt.Key.Key_Space)
+    _wait_state(qtbot, bridge, TransportState.PLAYING)
+    qtbot.keyClick(panel.takes_view, Qt.Key.Key_Space)
+    _wait_state(qtbot, bridge, TransportState.STOPPED)
+    qtbot.keyClick(panel.takes_view, Qt.Key.Key_Home)
+    qtbot.waitUntil(lambda: bridge.position == 0, timeout=WAIT_MS)
+    for action in bar.actions_by_name.values():
+        assert action.toolTip() and action.text()
+        button = bar.widgetForAction(action)
+        assert button is not None and button.accessibleName()
+    for widget in (bar, panel):  # the fixture closes them: give them back first
+        widget.setParent(None)
