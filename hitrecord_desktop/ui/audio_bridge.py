@@ -123,7 +123,7 @@ class AudioBridge(AudioDevices):
         def work() -> tuple[Project, Any]:
             return snapshot, compile_plan(snapshot, lambda ref: cache.pcm_for(ref, rate, folder))
 
-        self._compiling = self._tasks.run(work, self._plan_done, self._plan_failed)
+        self._compiling = self._run_pooled(work, self._plan_done, self._plan_failed)
 
     def _plan_done(self, result: tuple[Project, Any]) -> None:
         self._compiling = None

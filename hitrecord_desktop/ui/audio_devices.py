@@ -51,6 +51,7 @@ class AudioDevices(QObject):
         self._tasks = tasks
         self._serial = TaskRunner(self, max_threads=1)  # the engine's control thread
         self._serial_jobs = 0
+        self._pooled: set[int] = set()  # our tasks on the shared runner, forgotten at close
         self.choice_store = ChoiceStore(paths.config_dir)
         self.latency_store = LatencyStore.for_paths(paths)
         self.notices: list[str] = []  # what usable_choice said about the remembered devices
@@ -94,6 +95,24 @@ class AudioDevices(QObject):
             failed(str(error) or type(error).__name__)
 
         self._serial.run(work, on_done, on_error)
+
+    def _run_pooled(
+        self, work: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]
+    ) -> int:
+        """Work on the shared runner (decoding, lookups) whose answer is dropped after close."""
+        task_id = 0
+
+        def on_done(result: Any) -> None:
+            self._pooled.discard(task_id)
+            done(result)
+
+        def on_error(error: Exception) -> None:
+            self._pooled.discard(task_id)
+            failed(error)
+
+        task_id = self._tasks.run(work, on_done, on_error)
+        self._pooled.add(task_id)
+        return task_id
 
     def set_monitoring(self, on: bool) -> None:
         """Software monitoring: the input mixed into the output (use headphones)."""
@@ -182,6 +201,7 @@ class AudioDevices(QObject):
         def failed(error: str) -> None:
             self.message.emit(self.tr("The audio device cannot be used: %s") % error)
             self.device_changed.emit(choice)
+            self.latency_changed.emit(None)
 
         self._run_serial(work, done, failed)
 
@@ -189,7 +209,7 @@ class AudioDevices(QObject):
         """Looks up the stored calibration of the chosen devices off the GUI thread (finding
         the devices asks the sound server); the answer comes as `latency_changed`."""
         store, choice = self.latency_store, self.choice
-        self._tasks.run(
+        self._run_pooled(
             lambda: stored_result(store, choice),
             self.latency_changed.emit,
             lambda error: self.latency_changed.emit(None),
@@ -222,5 +242,8 @@ class AudioDevices(QObject):
 
     def close_devices(self) -> None:
         """Waits for the worker, then closes what is open (the window is closing)."""
+        for task_id in self._pooled:
+            self._tasks.forget(task_id)
+        self._pooled.clear()
         self._serial.wait(10_000)
         self._close_input_meter()

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from hitrecord_desktop.audio.devices import DeviceChoice
@@ -72,6 +73,16 @@ def app_paths_in(tmp_path: Path) -> AppPaths:
 def make_bridge(document: ProjectDocument, tmp_path: Path, choice: DeviceChoice = PULSE):
     tasks = TaskRunner(QApplication.instance())
     return AudioBridge(document, tasks, app_paths_in(tmp_path), choice=choice)
+
+
+def dispose(bridge: AudioBridge) -> None:
+    """Closes the bridge and deletes it and its document in Qt's order, now: left to Python's
+    garbage collector, the cycles between them and their widgets' slots crashed at exit."""
+    bridge.close()
+    document = bridge.document
+    bridge.deleteLater()
+    document.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @contextlib.contextmanager

@@ -26,7 +26,7 @@ from hitrecord_desktop.project.model import Clip, Dropout, MediaOrigin, MediaRef
 from hitrecord_desktop.ui.recorder_panel import RecorderPanel
 from hitrecord_desktop.ui.transport_bar import TransportBar
 from tests.audio.live_support import RATE
-from tests.ui.audio_support import PULSE, make_bridge, make_document, tone_into_vsink
+from tests.ui.audio_support import PULSE, dispose, make_bridge, make_document, tone_into_vsink
 
 FILE_NAME = "recorder.png"
 
@@ -92,6 +92,8 @@ def capture(out_dir: Path) -> None:
                 bar.record_action.trigger()
                 _wait(app, lambda: bridge.state is TransportState.STOPPED, 30)
         else:  # no sound server: the same widgets, fed by hand
+            _wait(app, lambda: not bridge.busy, 10)
+            panel.error_label.hide()  # "no device" is true here, but not the state shown
             bridge.state_changed.emit(TransportState.RECORDING.value)
             bridge.position_changed.emit(int(4.37 * RATE))
             reading = MeterReading((-7.2, -9.8), (-15.5, -17.9), (False, False))
@@ -99,9 +101,9 @@ def capture(out_dir: Path) -> None:
                 bridge.meters_changed.emit(reading, MeterReading.silent(2))
                 _wait(app, lambda: False, 0.05)
             window.grab().save(str(out_dir / FILE_NAME))
-        bridge.close()
         window.close()
-        document.close()
+        dispose(bridge)
+        window.deleteLater()
 
 
 if __name__ == "__main__":

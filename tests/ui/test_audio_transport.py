@@ -19,7 +19,7 @@ from hitrecord_desktop.project.model import MediaOrigin
 from hitrecord_desktop.ui.recorder_panel import RecorderPanel
 from hitrecord_desktop.ui.transport_bar import TransportBar
 from tests.audio.live_support import RATE, find_bursts, needs_pulse, take_audio
-from tests.ui.audio_support import BACKING_ID, PULSE, make_bridge, make_document
+from tests.ui.audio_support import BACKING_ID, PULSE, dispose, make_bridge, make_document
 
 pytestmark = [needs_pulse, pytest.mark.timeout(120)]
 
@@ -36,7 +36,7 @@ def workspace(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     qtbot.addWidget(panel)
     qtbot.waitUntil(lambda: bridge.ready, timeout=WAIT_MS)
     yield document, bridge, bar, panel
-    bridge.close()
+    dispose(bridge)
 
 
 def _wait_state(qtbot, bridge, state: TransportState) -> None:  # type: ignore[no-untyped-def]

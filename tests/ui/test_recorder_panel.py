@@ -12,12 +12,13 @@ import pytest
 
 from PySide6.QtCore import Qt, QTimer
 
+from hitrecord_desktop.audio.devices import DeviceChoice
 from hitrecord_desktop.project.commands import AddTake
-from hitrecord_desktop.project.model import Clip, Dropout, MediaOrigin, MediaRef, Take
+from hitrecord_desktop.project.model import Clip, MediaOrigin, MediaRef, Take
 from hitrecord_desktop.ui.level_meter import deflection
 from hitrecord_desktop.ui.recorder_panel import RecorderPanel
-from tests.audio.live_support import RATE, needs_pulse
-from tests.ui.audio_support import make_bridge, make_document, tone_into_vsink
+from tests.audio.live_support import JACK_API, RATE, connect_jack_loopback, needs_jack, needs_pulse
+from tests.ui.audio_support import dispose, make_bridge, make_document, tone_into_vsink
 
 pytestmark = [needs_pulse, pytest.mark.timeout(120)]
 
@@ -33,12 +34,12 @@ def panel(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     widget.show()
     qtbot.waitUntil(lambda: bridge.ready, timeout=WAIT_MS)
     yield widget
-    bridge.close()
+    dispose(bridge)
 
 
-def _take(name: str, position: int, dropouts: tuple[Dropout, ...] = ()) -> Take:
+def _take(name: str, position: int) -> Take:
     media = MediaRef(MediaOrigin.TAKE, f"takes/{name}.wav", frames=RATE)
-    return Take(name, Clip(media, position, 0, RATE), "2026-11-23T17:00:00+00:00", dropouts)
+    return Take(name, Clip(media, position, 0, RATE), "2026-11-23T17:00:00+00:00")
 
 
 def test_clicking_a_take_makes_it_active_and_undo_restores_it(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
@@ -65,14 +66,32 @@ def test_clicking_a_take_makes_it_active_and_undo_restores_it(qtbot, panel) -> N
     assert [t.id for t in vocal.takes] == [first.id, second.id]
 
 
-def test_a_take_with_dropouts_shows_a_clear_warning(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
-    take = _take("Take 3", RATE, (Dropout(RATE // 2, "input-overflow"),))
-    panel.bridge.take_finished.emit(take, take.dropouts)
-    assert panel.dropout_warning.isVisible()
-    assert "Take 3" in panel.dropout_warning.text() and "0:01.500" in panel.dropout_warning.text()
-    clean = _take("Take 4", 0)
-    panel.bridge.take_finished.emit(clean, ())
-    assert not panel.dropout_warning.isVisible()
+@needs_jack
+def test_a_take_with_dropouts_shows_a_clear_warning(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A real input overflow: the JACK dummy backend, the callback stalled once mid-take."""
+    document = make_document(tmp_path)
+    choice = DeviceChoice(JACK_API, "system", "system", (1, 2), RATE, 256)
+    bridge = make_bridge(document, tmp_path, choice)
+    panel = RecorderPanel(bridge, document)
+    qtbot.addWidget(panel)
+    panel.show()
+    try:
+        qtbot.waitUntil(lambda: bridge.ready, timeout=WAIT_MS)
+        bridge.set_count_in_enabled(False)
+        engine = bridge.engine
+        engine.after_open = connect_jack_loopback
+        engine.test_stall_at_take_frame, engine.test_stall_s = RATE // 2, 0.08
+        with qtbot.waitSignal(bridge.take_finished, timeout=60_000) as finished:
+            bridge.record()
+            qtbot.waitUntil(lambda: bridge.position > RATE, timeout=WAIT_MS)
+            bridge.stop()
+        take, dropouts = finished.args
+        assert dropouts and dropouts[0].kind == "input-overflow"
+        assert panel.dropout_warning.isVisible()
+        assert take.name in panel.dropout_warning.text()
+        assert panel.takes_view.topLevelItem(0).text(4) == str(len(dropouts))
+    finally:
+        dispose(bridge)
 
 
 def test_the_input_meter_shows_a_tone_played_into_vmic(qtbot, panel, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -99,12 +118,22 @@ def test_calibrate_runs_off_the_gui_thread_and_shows_the_figure(qtbot, panel) ->
     heartbeat = QTimer(panel, interval=20)
     heartbeat.timeout.connect(lambda: ticks.append(time.monotonic()))
     heartbeat.start()
-    with qtbot.waitSignal(bridge.calibration_finished, timeout=60_000) as done:
+    failures: list[str] = []
+    finished: list[object] = []
+    bridge.calibration_failed.connect(failures.append)
+    bridge.calibration_finished.connect(finished.append)
+    for attempt in range(3):  # PulseAudio can glitch a measurement on a loaded machine
         started = time.monotonic()
         qtbot.mouseClick(panel.calibrate_button, Qt.MouseButton.LeftButton)
         assert time.monotonic() - started < 1.0, "the click returned at once"
         assert panel.calibration_busy.isVisible() and not panel.calibrate_button.isEnabled()
-    result = done.args[0]
+        qtbot.waitUntil(lambda n=attempt: len(finished) + len(failures) > n, timeout=60_000)
+        if finished:
+            break
+        assert "Calibration failed" in panel.latency_label.text()
+        print("calibration failed, trying again:", failures[-1])
+    assert finished, failures
+    result = finished[0]
     # The GUI timer kept ticking during the ~6 s measurement: the event loop was free.
     assert len([t for t in ticks if t > started]) > 50
     assert f"{result.round_trip_ms:.1f} ms" in panel.latency_label.text()
