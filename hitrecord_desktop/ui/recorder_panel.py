@@ -269,7 +269,7 @@ class RecorderPanel(QWidget):
             )
             self.latency_label.setToolTip("")
             return
-        text = _tr("Calibrated: %.1f ms round trip (%d samples), compensated in every take.") % (
+        text = _tr("Calibrated: %.1f ms round trip (%d samples); takes are moved back by it.") % (
             result.round_trip_ms,
             result.round_trip_samples,
         )

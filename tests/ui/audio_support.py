@@ -4,6 +4,7 @@ clip (a platform contribution of noise bursts), the PulseAudio device choice, a 
 from __future__ import annotations
 
 import contextlib
+import gc
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -83,6 +84,7 @@ def dispose(bridge: AudioBridge) -> None:
     bridge.deleteLater()
     document.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()  # now, while Qt is idle, rather than at some later test's moment
 
 
 @contextlib.contextmanager
