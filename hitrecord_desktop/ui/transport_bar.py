@@ -73,7 +73,7 @@ class TransportBar(QToolBar):
         self.tempo_box.setToolTip(_tr("Tempo in beats per minute"))
         self.tempo_box.valueChanged.connect(self._tempo_edited)
         tempo_label = QLabel(_tr("&Tempo"), self)
-        tempo_label.setContentsMargins(8, 0, 6, 0)
+        tempo_label.setMargin(6)
         tempo_label.setBuddy(self.tempo_box)
         self.addWidget(tempo_label)
         self.addWidget(self.tempo_box)
