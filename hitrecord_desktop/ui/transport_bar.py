@@ -1,0 +1,249 @@
+"""The transport: play/stop, record, loop, return to start, click, count-in, tempo and clocks.
+
+A thin view over `AudioBridge`: its actions call the bridge, its state comes back through the
+bridge's signals. The QActions are public (`actions_by_name`) so the main window can put them in
+its menus; their shortcuts work anywhere in the window.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QFont, QFontDatabase, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QStyle,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..audio.transport_display import TransportState, format_bar_beat, format_time
+from ..project.commands import SetTempo
+from ..project.events import Subject
+from .audio_bridge import AudioBridge
+from .project_document import ProjectDocument
+
+MIN_BPM, MAX_BPM = 20.0, 400.0
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TransportBar", text)
+
+
+class TransportBar(QToolBar):
+    """Toolbar with the transport actions, the tempo box and the time and bar:beat clocks."""
+
+    def __init__(
+        self, bridge: AudioBridge, document: ProjectDocument, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(_tr("Transport"), parent)
+        self.setObjectName("transport_bar")
+        self.setAccessibleName(_tr("Transport"))
+        self.setMovable(False)
+        self.bridge = bridge
+        self.document = document
+        style = self.style()
+        icon = style.standardIcon
+        sp = QStyle.StandardPixmap
+        self.to_start_action = self._action(
+            _tr("Return to Start"), "Home", icon(sp.SP_MediaSkipBackward), bridge.return_to_start
+        )
+        self.play_action = self._action(
+            _tr("Play"), "Space", icon(sp.SP_MediaPlay), bridge.toggle_play
+        )
+        self.stop_action = self._action(_tr("Stop"), "", icon(sp.SP_MediaStop), bridge.stop)
+        self.record_action = self._action(_tr("Record"), "R", _record_icon(self), bridge.record)
+        self.record_action.setCheckable(True)
+        self.addSeparator()
+        self.loop_action = self._toggle(_tr("Loop"), "L", bridge.set_loop_enabled)
+        self.click_action = self._toggle(_tr("Click"), "C", bridge.set_click_enabled)
+        self.count_in_action = self._toggle(_tr("Count-in"), "K", bridge.set_count_in_enabled)
+        self.addSeparator()
+        self.tempo_box = QDoubleSpinBox(self)
+        self.tempo_box.setRange(MIN_BPM, MAX_BPM)
+        self.tempo_box.setDecimals(1)
+        self.tempo_box.setSuffix(_tr(" BPM"))
+        self.tempo_box.setKeyboardTracking(False)
+        self.tempo_box.setAccessibleName(_tr("Tempo"))
+        self.tempo_box.setToolTip(_tr("Tempo in beats per minute"))
+        self.tempo_box.valueChanged.connect(self._tempo_edited)
+        tempo_label = QLabel(_tr("&Tempo"), self)
+        tempo_label.setMargin(6)
+        tempo_label.setBuddy(self.tempo_box)
+        self.addWidget(tempo_label)
+        self.addWidget(self.tempo_box)
+        self.addSeparator()
+        self.addWidget(self._clocks())
+        self.actions_by_name = {
+            "to_start": self.to_start_action,
+            "play": self.play_action,
+            "stop": self.stop_action,
+            "record": self.record_action,
+            "loop": self.loop_action,
+            "click": self.click_action,
+            "count_in": self.count_in_action,
+        }
+        bridge.position_changed.connect(self._show_position)
+        bridge.state_changed.connect(self._show_state)
+        bridge.options_changed.connect(self._show_options)
+        document.changed.connect(self._project_changed)
+        self._show_tempo()
+        self._show_options()
+        self._show_state(bridge.state.value)
+        self._show_position(bridge.position)
+
+    def _action(self, text: str, key: str, icon, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(icon, text, self)
+        action.setObjectName(f"transport_{text.lower().replace(' ', '_')}")
+        if key:
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(_tr("%s (%s)") % (text, shortcut))
+        else:
+            action.setToolTip(text)
+        action.triggered.connect(lambda _checked=False: self._trigger(slot))
+        self.addAction(action)
+        button = self.widgetForAction(action)
+        if button is not None:
+            button.setAccessibleName(text)
+        return action
+
+    def _trigger(self, slot) -> None:  # type: ignore[no-untyped-def]
+        slot()
+        self._show_state(self.bridge.state.value)  # a refused record leaves the button up
+
+    def _toggle(self, text: str, key: str, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        action.setCheckable(True)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(_tr("%s (%s)") % (text, key))
+        action.toggled.connect(slot)
+        self.addAction(action)
+        button = self.widgetForAction(action)
+        if button is not None:
+            button.setAccessibleName(text)
+        return action
+
+    def _clocks(self) -> QWidget:
+        box = QFrame(self)
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box.setObjectName("transport_clocks")
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(10, 2, 10, 2)
+        layout.setSpacing(16)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        big = QFont(mono)
+        big.setPointSizeF(mono.pointSizeF() * 1.5)
+        big.setBold(True)
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.8)
+        self.time_label = QLabel(box)
+        self.bar_beat_label = QLabel(box)
+        self.state_label = QLabel(box)
+        for label, caption, name in (
+            (self.time_label, _tr("Time"), _tr("Time position")),
+            (self.bar_beat_label, _tr("Bar.Beat"), _tr("Bar and beat position")),
+        ):
+            label.setFont(big)
+            label.setAccessibleName(name)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            column = QVBoxLayout()
+            column.setSpacing(0)
+            title = QLabel(caption, box)
+            title.setFont(small)
+            title.setEnabled(False)
+            column.addWidget(title)
+            column.addWidget(label)
+            layout.addLayout(column)
+        self.state_label.setAccessibleName(_tr("Transport state"))
+        self.state_label.setMinimumWidth(90)
+        layout.addWidget(self.state_label)
+        return box
+
+    # -- from the bridge and the document ----------------------------------------------------
+
+    def _show_position(self, sample: int) -> None:
+        rate = self.document.project.sample_rate
+        tempo = self.document.project.tempo
+        time_text = format_time(sample, rate)
+        if self.time_label.text() != time_text:
+            self.time_label.setText(time_text)
+        beat_text = format_bar_beat(sample, rate, tempo)
+        if self.bar_beat_label.text() != beat_text:
+            self.bar_beat_label.setText(beat_text)
+
+    def _show_state(self, value: str) -> None:
+        state = TransportState(value)
+        recording = state is TransportState.RECORDING
+        rolling = state in (TransportState.PLAYING, TransportState.RECORDING)
+        self.record_action.blockSignals(True)
+        self.record_action.setChecked(recording)
+        self.record_action.blockSignals(False)
+        self.play_action.setText(_tr("Stop") if rolling else _tr("Play"))
+        icon = (
+            QStyle.StandardPixmap.SP_MediaPause if rolling else QStyle.StandardPixmap.SP_MediaPlay
+        )
+        self.play_action.setIcon(self.style().standardIcon(icon))
+        busy = state in (TransportState.STARTING, TransportState.STOPPING)
+        self.record_action.setEnabled(not busy or recording)
+        self.tempo_box.setEnabled(not recording)
+        texts = {
+            TransportState.STOPPED: _tr("Stopped"),
+            TransportState.STARTING: _tr("Starting…"),
+            TransportState.PLAYING: _tr("Playing"),
+            TransportState.RECORDING: _tr("● Recording"),
+            TransportState.STOPPING: _tr("Saving take…"),
+        }
+        self.state_label.setText(texts[state])
+        color = "#e53935" if recording else ""
+        self.state_label.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
+
+    def _show_options(self) -> None:
+        bridge = self.bridge
+        for action, on in (
+            (self.loop_action, bridge.loop_enabled),
+            (self.click_action, bridge.click_enabled),
+            (self.count_in_action, bridge.count_in_enabled),
+        ):
+            if action.isChecked() != on:
+                action.blockSignals(True)
+                action.setChecked(on)
+                action.blockSignals(False)
+
+    def _project_changed(self, changes) -> None:  # type: ignore[no-untyped-def]
+        if any(c.subject is Subject.TEMPO for c in changes):
+            self._show_tempo()
+            self._show_position(self.bridge.position)
+
+    def _show_tempo(self) -> None:
+        bpm = self.document.project.tempo.bpm
+        if abs(self.tempo_box.value() - bpm) > 1e-9:
+            self.tempo_box.blockSignals(True)
+            self.tempo_box.setValue(bpm)
+            self.tempo_box.blockSignals(False)
+
+    def _tempo_edited(self, bpm: float) -> None:
+        tempo = self.document.project.tempo
+        if abs(tempo.bpm - bpm) > 1e-9:
+            self.document.execute(SetTempo(dataclasses.replace(tempo, bpm=bpm)))
+
+
+def _record_icon(widget: QWidget) -> QIcon:
+    """A red dot: the one record symbol every musician knows (the style has none)."""
+    size = 32
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(Qt.GlobalColor.red)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(5, 5, size - 10, size - 10)
+    painter.end()
+    return QIcon(pixmap)
