@@ -52,6 +52,11 @@ class UploadService(QObject):
         self._window.statusBar().addPermanentWidget(status)
         self.engine.start()
 
+    @property
+    def clients(self) -> ServerClients | None:
+        """Server key -> PlatformClient, for views that ask the job's server (credits)."""
+        return self._clients
+
     def stop(self) -> None:
         if self.bridge is not None:
             self.bridge.detach()

@@ -1,4 +1,5 @@
-"""The status bar's word on uploads: how many, how fast, how long, or what they wait for."""
+"""The status bar's word on uploads: what the jobs are doing ("2 uploading, 1 waiting for
+network"), how fast, how long, or what they wait for."""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from ..sync.transfer_rate import format_bytes
 from ..sync.upload_events import ServerChanged, ServerState, TotalProgress
+from ..sync.upload_jobs import UploadJob
+from ..sync.upload_overview import situation_counts
 from .sync_bridge import SyncBridge
+from .upload_words import count_phrase
 
 
 def _duration(seconds: float) -> str:
@@ -37,6 +41,8 @@ class UploadStatus(QWidget):
         layout.addWidget(self.bar)
         self._waiting: dict[str, ServerState] = {}
         self._total: TotalProgress | None = None
+        self._jobs = {job.id: job for job in bridge.engine.queue.jobs() if not job.finished}
+        bridge.job_changed.connect(self._on_job)
         bridge.total_progressed.connect(self._on_total)
         bridge.server_changed.connect(self._on_server)
         self.hide()
@@ -47,6 +53,19 @@ class UploadStatus(QWidget):
         else:
             self._waiting[event.server] = event.state
         self._show()
+
+    def _on_job(self, job: UploadJob) -> None:
+        if job.finished:
+            self._jobs.pop(job.id, None)
+        else:
+            self._jobs[job.id] = job
+        self._show()
+
+    def summary(self) -> str:
+        """ "2 uploading, 1 waiting for network": what the unfinished jobs are doing."""
+        return self.tr(", ").join(
+            count_phrase(which, count) for which, count in situation_counts(self._jobs.values())
+        )
 
     def _on_total(self, total: TotalProgress) -> None:
         self._total = total
@@ -60,13 +79,15 @@ class UploadStatus(QWidget):
         self.bar.setValue(
             int(1000 * total.done_bytes / total.total_bytes) if total.total_bytes else 0
         )
+        summary = self.summary()
         if ServerState.SIGN_IN_NEEDED in self._waiting.values():
             text = self.tr("Uploads wait: sign in again")
+            text = f"{summary} — {text}" if summary else text
         elif self._waiting:
-            text = self.tr("Uploads wait for the network")
+            text = summary or self.tr("Uploads wait for the network")
         elif total.rate > 0:
-            text = self.tr("Uploading {0}: {1} of {2}, {3}/s").format(
-                total.jobs,
+            text = self.tr("{0}: {1} of {2}, {3}/s").format(
+                summary or self.tr("{0} uploading").format(total.jobs),
                 format_bytes(total.done_bytes),
                 format_bytes(total.total_bytes),
                 format_bytes(total.rate),
@@ -74,7 +95,7 @@ class UploadStatus(QWidget):
             if total.seconds_left is not None:
                 text += self.tr(", {0} left").format(_duration(total.seconds_left))
         else:
-            text = self.tr("{0} upload(s) queued").format(total.jobs)
+            text = summary or self.tr("{0} upload(s) queued").format(total.jobs)
         self.label.setText(text)
         self.setToolTip(text)
         self.show()
