@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from ..sync.transfer_rate import format_bytes
 from ..sync.upload_events import ServerChanged, ServerState, TotalProgress
-from ..sync.upload_jobs import UploadJob
+from ..sync.upload_jobs import JobState, UploadJob
 from ..sync.upload_overview import situation_counts
 from .sync_bridge import SyncBridge
 from .upload_words import count_phrase
@@ -19,6 +19,10 @@ def _duration(seconds: float) -> str:
     if seconds < 3600:
         return f"{round(seconds / 60)} min"
     return f"{seconds / 3600:.1f} h"
+
+
+def _gone(job: UploadJob) -> bool:
+    return job.state in (JobState.DONE, JobState.CANCELLED)
 
 
 class UploadStatus(QWidget):
@@ -41,7 +45,8 @@ class UploadStatus(QWidget):
         layout.addWidget(self.bar)
         self._waiting: dict[str, ServerState] = {}
         self._total: TotalProgress | None = None
-        self._jobs = {job.id: job for job in bridge.engine.queue.jobs() if not job.finished}
+        # Failed jobs stay in the summary until retried or cancelled: they need a hand.
+        self._jobs = {job.id: job for job in bridge.engine.queue.jobs() if not _gone(job)}
         bridge.job_changed.connect(self._on_job)
         bridge.total_progressed.connect(self._on_total)
         bridge.server_changed.connect(self._on_server)
@@ -55,7 +60,7 @@ class UploadStatus(QWidget):
         self._show()
 
     def _on_job(self, job: UploadJob) -> None:
-        if job.finished:
+        if _gone(job):
             self._jobs.pop(job.id, None)
         else:
             self._jobs[job.id] = job
@@ -72,8 +77,8 @@ class UploadStatus(QWidget):
         self._show()
 
     def _show(self) -> None:
-        total = self._total
-        if total is None or total.jobs == 0:
+        total = self._total or TotalProgress(0, 0, 0, 0.0, None)
+        if total.jobs == 0 and not self._jobs:
             self.hide()
             return
         self.bar.setValue(
