@@ -19,6 +19,7 @@ from ..api.token_store import TokenStore
 from ..paths import AppPaths
 from ..user_settings import LOCAL, load_settings
 from .sync_bridge import SyncBridge
+from .task_owner import run_owned
 from .tasks import TaskRunner
 
 
@@ -94,7 +95,9 @@ class SignInDialog(QDialog):
         self._busy(True)
         self.message.setText(self.tr("Signing in…"))
         paths, tokens, server, current = self._paths, self._tokens, self.server, self._make_current
-        self._task = self._tasks.run(
+        self._task = run_owned(
+            self._tasks,
+            self,
             lambda: sign_in(paths, tokens, server, username, password, make_current=current),
             self._done,
             self._failed,
@@ -169,7 +172,7 @@ class AddServerDialog(QDialog):
             add_server(paths, checked.url)
             return checked
 
-        self._task = self._tasks.run(work, self._done, self._failed)
+        self._task = run_owned(self._tasks, self, work, self._done, self._failed)
 
     def _done(self, checked: ServerCheck) -> None:
         self._task = None

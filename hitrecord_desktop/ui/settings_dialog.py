@@ -63,7 +63,7 @@ class SettingsDialog(QDialog):
             (self.tr("Account"), "account", self.account),
             (self.tr("Audio"), "audio", self.audio),
             (self.tr("Storage"), "storage", self.storage),
-            (self.tr("Appearance"), "appearance", self.appearance),
+            (self.tr("Appearance"), "theme", self.appearance),
         )
         for text, icon, page in pages:
             item = QListWidgetItem(text, self.nav)

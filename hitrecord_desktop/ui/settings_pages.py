@@ -34,6 +34,7 @@ from ..user_settings import (
 )
 from .account_dialogs import AddServerDialog, SignInDialog
 from .preferences import Preferences
+from .task_owner import run_owned
 from .tasks import TaskRunner
 from .theme import ThemeChoice, ThemeManager
 
@@ -226,7 +227,7 @@ class AudioPage(QWidget):
             combo.addItem(self.tr("System default"), None)
         self.setEnabled(False)
         config_dir = paths.config_dir
-        tasks.run(lambda: _load_audio(config_dir), self._loaded, self._failed)
+        run_owned(tasks, self, lambda: _load_audio(config_dir), self._loaded, self._failed)
 
     def _loaded(self, loaded: tuple[Any, list[Any]]) -> None:
         choice, devices = loaded
@@ -310,7 +311,7 @@ class StoragePage(QWidget):
             )
         )
         layout.addStretch(1)
-        tasks.run(self._measure, self._measured, self._failed)
+        run_owned(tasks, self, self._measure, self._measured, self._failed)
 
     def _measure(self) -> Any:
         from ..sync.media_cache import open_media_cache
@@ -372,7 +373,7 @@ class AppearancePage(QWidget):
         layout.addLayout(form)
         layout.addWidget(_note(self.tr("A new language is used from the next start."), self))
         layout.addStretch(1)
-        self._initial_theme = preferences.theme
+        self._initial_theme = theme.choice if theme is not None else preferences.theme
 
     def _preview_theme(self) -> None:
         if self._theme is not None:

@@ -109,17 +109,18 @@ class ThemeManager(QObject):
     def system_is_dark(self) -> bool:
         return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
-    def apply(self, choice: ThemeChoice | str) -> None:
+    def apply(self, choice: ThemeChoice | str, system_scheme: Qt.ColorScheme | None = None) -> None:
         """Switches now: every widget repaints with the new palette."""
         self._choice = ThemeChoice(choice)
         if self._choice is ThemeChoice.SYSTEM:
-            dark = self.system_is_dark()
+            scheme = system_scheme or QGuiApplication.styleHints().colorScheme()
+            dark = scheme == Qt.ColorScheme.Dark
         else:
             dark = self._choice is ThemeChoice.DARK
         self.dark = dark
         self._app.setPalette(make_palette(dark))
         self.theme_applied.emit(dark)
 
-    def _system_changed(self, _scheme: Qt.ColorScheme) -> None:
+    def _system_changed(self, scheme: Qt.ColorScheme) -> None:
         if self._choice is ThemeChoice.SYSTEM:
-            self.apply(ThemeChoice.SYSTEM)
+            self.apply(ThemeChoice.SYSTEM, scheme)

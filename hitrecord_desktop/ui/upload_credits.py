@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 from ..api.client import PlatformClient
 from ..sync.upload_jobs import UploadJob
 from ..sync.upload_overview import CreditLine, offset_seconds, resolve_credits
+from .task_owner import run_owned
 from .tasks import TaskRunner
 from .upload_words import format_offset
 
@@ -98,7 +99,9 @@ class UploadCredits(QWidget):
                 self._task = None
                 self.heading.setText(self.heading.text() + " " + str(error))
 
-        self._task = self._tasks.run(lambda: resolve_credits(job, clients), done, failed)
+        self._task = run_owned(
+            self._tasks, self, lambda: resolve_credits(job, clients), done, failed
+        )
 
     def _fill(self, lines: list[CreditLine]) -> None:
         self.tree.clear()

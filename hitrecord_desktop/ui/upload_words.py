@@ -7,7 +7,6 @@ from PySide6.QtCore import QCoreApplication
 from ..sync.upload_jobs import UploadJob
 from ..sync.upload_overview import Situation, situation
 
-
 # lupdate finds only literal translate() calls, so each string is spelled out in one.
 translate = QCoreApplication.translate
 
