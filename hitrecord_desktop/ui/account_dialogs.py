@@ -43,6 +43,7 @@ class SignInDialog(QDialog):
         self.setObjectName("sign_in_dialog")
         self.setWindowTitle(self.tr("Sign in"))
         self.setAccessibleName(self.tr("Sign in"))
+        self.setMinimumWidth(420)
         self._paths, self._tasks, self._tokens = paths, tasks, tokens
         self.server = server
         self._make_current = make_current
@@ -138,6 +139,7 @@ class AddServerDialog(QDialog):
         self.setObjectName("add_server_dialog")
         self.setWindowTitle(self.tr("Add a server"))
         self.setAccessibleName(self.tr("Add a server"))
+        self.setMinimumWidth(460)
         self._paths, self._tasks = paths, tasks
         self._task: int | None = None
         self.address = QLineEdit(self)

@@ -131,7 +131,10 @@ class RecoveryDialog(QDialog):
                 take.project_title or take.project_id, take.track_name or take.track_id
             )
             detail = self.tr("{0} s long, starting at {1} in {2}. {3}").format(
-                f"{take.seconds:.1f}", format_offset(take.start_seconds), where, take.outcome
+                f"{take.seconds:.1f}",
+                format_offset(take.start_seconds),
+                where,
+                take.outcome[:1].upper() + take.outcome[1:] + ".",
             )
             self._row(grid, row, take, take.path.name, detail, take.project_folder is not None)
         grid.setColumnStretch(0, 1)

@@ -166,3 +166,15 @@ def test_window_geometry_and_state_round_trip(qtbot, tmp_path: Path) -> None:  #
     assert not restore_window_state(
         QMainWindow(), QSettings(str(tmp_path / "none.ini"), QSettings.Format.IniFormat)
     )
+
+
+def test_every_action_icon_draws_at_high_dpi(qapp, theme: ThemeManager) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSize
+
+    from hitrecord_desktop.ui.icons import ICON_NAMES, themed_icon
+
+    for name in ICON_NAMES:
+        pixmap = themed_icon(name, QApplication.palette()).pixmap(QSize(16, 16), 2.0)
+        assert pixmap.devicePixelRatio() == 2.0, name
+        assert pixmap.toImage().size() == QSize(32, 32), name  # drawn at 32 px, not scaled up
+        assert not pixmap.toImage().isNull(), name
