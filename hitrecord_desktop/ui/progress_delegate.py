@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -44,10 +44,22 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.minimum = 0
         bar.maximum = 1000
         bar.progress = round(1000 * max(0.0, min(1.0, float(fraction))))
-        bar.text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        bar.textVisible = True
-        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
+        bar.textVisible = False
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
+        # The label in two colours, split where the bar ends, so it reads on both halves.
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        rect = bar.rect
+        filled = QRect(
+            rect.left(), rect.top(), round(rect.width() * bar.progress / 1000), rect.height()
+        )
+        palette = bar.palette
+        painter.save()
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.setClipRect(filled)
+        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

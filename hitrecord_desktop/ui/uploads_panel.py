@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..sync.upload_events import ServerState
 from ..sync.upload_jobs import UploadJob
 from ..sync.upload_overview import actions_for
 from .icons import IconBinder
@@ -227,8 +228,8 @@ class UploadsPanel(QWidget):
         self.resume_action.setEnabled(bool(allowed and allowed.resume))
         self.retry_action.setEnabled(bool(allowed and allowed.retry))
         self.cancel_action.setEnabled(bool(allowed and allowed.cancel))
-        waiting = (
-            job is not None and self._engine.server_state(job.server).value == "sign-in-needed"
+        waiting = job is not None and (
+            self._engine.server_state(job.server) is ServerState.SIGN_IN_NEEDED
         )
         self.sign_in_action.setEnabled(waiting)
         if job is None:
