@@ -27,7 +27,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/settings_pages.py" line="+64"/>
+        <location filename="../../hitrecord_desktop/ui/settings_pages.py" line="+65"/>
         <source>Servers</source>
         <translation>Server</translation>
     </message>
@@ -105,13 +105,13 @@
 <context>
     <name>AddServerDialog</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/account_dialogs.py" line="+136"/>
+        <location filename="../../hitrecord_desktop/ui/account_dialogs.py" line="+140"/>
         <location line="+1"/>
         <source>Add a server</source>
         <translation>Server hinzufügen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Server address</source>
         <translation>Serveradresse</translation>
     </message>
@@ -534,7 +534,7 @@ Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
         <translation>{0} s lang, beginnt bei {1} in {2}. {3}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Projects with autosaved changes</source>
         <translation>Projekte mit automatisch gespeicherten Änderungen</translation>
     </message>
@@ -581,13 +581,13 @@ Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/account_dialogs.py" line="-143"/>
+        <location filename="../../hitrecord_desktop/ui/account_dialogs.py" line="-147"/>
         <location line="+1"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Sign in to {0}.</source>
         <translation>Bei {0} anmelden.</translation>
     </message>
@@ -635,7 +635,7 @@ Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
 <context>
     <name>SignInPrompter</name>
     <message>
-        <location line="+126"/>
+        <location line="+129"/>
         <source>Uploads to this server wait until you sign in again.</source>
         <translation>Uploads auf diesen Server warten, bis Sie sich erneut anmelden.</translation>
     </message>
@@ -681,7 +681,7 @@ Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
 <context>
     <name>UploadCredits</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/upload_credits.py" line="+38"/>
+        <location filename="../../hitrecord_desktop/ui/upload_credits.py" line="+39"/>
         <source>Credits of the selected upload</source>
         <translation>Credits des ausgewählten Uploads</translation>
     </message>
@@ -716,7 +716,7 @@ Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
         <translation>„{0}“ nennt beim Senden {1} Beitrag/Beiträge:</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Contribution #{0}</source>
         <translation>Beitrag #{0}</translation>
     </message>
@@ -830,7 +830,7 @@ Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
 <context>
     <name>UploadWords</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/upload_words.py" line="+18"/>
+        <location filename="../../hitrecord_desktop/ui/upload_words.py" line="+17"/>
         <source>Waiting its turn</source>
         <translation>Wartet, bis er an der Reihe ist</translation>
     </message>
@@ -958,7 +958,7 @@ Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
 <context>
     <name>UploadsPanel</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/uploads_panel.py" line="+54"/>
+        <location filename="../../hitrecord_desktop/ui/uploads_panel.py" line="+55"/>
         <source>Uploads</source>
         <translation>Uploads</translation>
     </message>

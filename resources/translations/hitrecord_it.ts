@@ -27,7 +27,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/settings_pages.py" line="+64"/>
+        <location filename="../../hitrecord_desktop/ui/settings_pages.py" line="+65"/>
         <source>Servers</source>
         <translation>Server</translation>
     </message>
@@ -105,13 +105,13 @@
 <context>
     <name>AddServerDialog</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/account_dialogs.py" line="+136"/>
+        <location filename="../../hitrecord_desktop/ui/account_dialogs.py" line="+140"/>
         <location line="+1"/>
         <source>Add a server</source>
         <translation>Aggiungi un server</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Server address</source>
         <translation>Indirizzo del server</translation>
     </message>
@@ -534,7 +534,7 @@ Completate le opere insieme: ogni contributo è citato.</translation>
         <translation>lunga {0} s, inizia a {1} in {2}. {3}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Projects with autosaved changes</source>
         <translation>Progetti con modifiche salvate automaticamente</translation>
     </message>
@@ -581,13 +581,13 @@ Completate le opere insieme: ogni contributo è citato.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/account_dialogs.py" line="-143"/>
+        <location filename="../../hitrecord_desktop/ui/account_dialogs.py" line="-147"/>
         <location line="+1"/>
         <source>Sign in</source>
         <translation>Accedi</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Sign in to {0}.</source>
         <translation>Accedi a {0}.</translation>
     </message>
@@ -635,7 +635,7 @@ Completate le opere insieme: ogni contributo è citato.</translation>
 <context>
     <name>SignInPrompter</name>
     <message>
-        <location line="+126"/>
+        <location line="+129"/>
         <source>Uploads to this server wait until you sign in again.</source>
         <translation>I caricamenti su questo server attendono che tu acceda di nuovo.</translation>
     </message>
@@ -681,7 +681,7 @@ Completate le opere insieme: ogni contributo è citato.</translation>
 <context>
     <name>UploadCredits</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/upload_credits.py" line="+38"/>
+        <location filename="../../hitrecord_desktop/ui/upload_credits.py" line="+39"/>
         <source>Credits of the selected upload</source>
         <translation>Crediti del caricamento selezionato</translation>
     </message>
@@ -716,7 +716,7 @@ Completate le opere insieme: ogni contributo è citato.</translation>
         <translation>«{0}» cita {1} contributo/i quando viene inviato:</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Contribution #{0}</source>
         <translation>Contributo n. {0}</translation>
     </message>
@@ -830,7 +830,7 @@ Completate le opere insieme: ogni contributo è citato.</translation>
 <context>
     <name>UploadWords</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/upload_words.py" line="+18"/>
+        <location filename="../../hitrecord_desktop/ui/upload_words.py" line="+17"/>
         <source>Waiting its turn</source>
         <translation>In attesa del suo turno</translation>
     </message>
@@ -958,7 +958,7 @@ Completate le opere insieme: ogni contributo è citato.</translation>
 <context>
     <name>UploadsPanel</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/uploads_panel.py" line="+54"/>
+        <location filename="../../hitrecord_desktop/ui/uploads_panel.py" line="+55"/>
         <source>Uploads</source>
         <translation>Caricamenti</translation>
     </message>
