@@ -10,15 +10,7 @@ from ..sync.upload_events import ServerChanged, ServerState, TotalProgress
 from ..sync.upload_jobs import JobState, UploadJob
 from ..sync.upload_overview import situation_counts
 from .sync_bridge import SyncBridge
-from .upload_words import count_phrase
-
-
-def _duration(seconds: float) -> str:
-    if seconds < 60:
-        return f"{max(1, round(seconds))} s"
-    if seconds < 3600:
-        return f"{round(seconds / 60)} min"
-    return f"{seconds / 3600:.1f} h"
+from .upload_words import count_phrase, format_duration
 
 
 def _gone(job: UploadJob) -> bool:
@@ -98,7 +90,7 @@ class UploadStatus(QWidget):
                 format_bytes(total.rate),
             )
             if total.seconds_left is not None:
-                text += self.tr(", {0} left").format(_duration(total.seconds_left))
+                text += self.tr(", {0} left").format(format_duration(total.seconds_left))
         else:
             text = summary or self.tr("{0} upload(s) queued").format(total.jobs)
         self.label.setText(text)

@@ -708,7 +708,7 @@ Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
     <message>
         <location line="+4"/>
         <source>“{0}” is built on no other contribution: it is all yours.</source>
-        <translation>„{0}“ baut auf keinem anderen Beitrag auf: Er ist ganz Ihrer.</translation>
+        <translation>„{0}“ baut auf keinem anderen Beitrag auf: Er gehört ganz Ihnen.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1050,7 +1050,7 @@ Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
         <source>{0} — {1}
 to {2}, role: {3}</source>
         <translation>{0} — {1}
-an {2}, Rolle: {3}</translation>
+Ziel: {2}, Rolle: {3}</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -1050,7 +1050,7 @@ Completate le opere insieme: ogni contributo è citato.</translation>
         <source>{0} — {1}
 to {2}, role: {3}</source>
         <translation>{0} — {1}
-verso {2}, ruolo: {3}</translation>
+destinazione: {2}, ruolo: {3}</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -134,8 +134,19 @@ def capture(out_dir: Path) -> None:
             for choice in (ThemeChoice.DARK, ThemeChoice.LIGHT):
                 theme.apply(choice)
                 _save(window, out_dir / f"uploads_panel_{choice.value}.png")
-            bridge.detach()
             window.close()
+            # The same queue in German (a new panel: the language applies at start).
+            from hitrecord_desktop.ui.translations import install_translations
+
+            installed = install_translations(app, "de")
+            german = UploadsPanel(bridge, tasks, clients=lambda _s: client, icons=icons)
+            german.resize(1100, 560)
+            german.select_job(ids[3])
+            _save(german, out_dir / "uploads_panel_light_de.png")
+            german.close()
+            for translator in installed:
+                app.removeTranslator(translator)
+            bridge.detach()
 
     for choice in (ThemeChoice.DARK, ThemeChoice.LIGHT):
         theme.apply(choice)

@@ -178,3 +178,25 @@ def test_every_action_icon_draws_at_high_dpi(qapp, theme: ThemeManager) -> None:
         assert pixmap.devicePixelRatio() == 2.0, name
         assert pixmap.toImage().size() == QSize(32, 32), name  # drawn at 32 px, not scaled up
         assert not pixmap.toImage().isNull(), name
+
+
+def test_the_uploads_panel_speaks_german(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from hitrecord_desktop.sync.upload_engine import UploadEngine
+    from hitrecord_desktop.sync.upload_queue import UploadQueue
+    from hitrecord_desktop.ui.sync_bridge import SyncBridge
+    from hitrecord_desktop.ui.uploads_panel import UploadsPanel
+
+    installed = install_translations(qapp, "de")
+    try:
+        with UploadQueue(tmp_path / "q.sqlite") as queue:
+            engine = UploadEngine(queue, lambda server: None)  # type: ignore[arg-type,return-value]
+            bridge = SyncBridge(engine)
+            panel = UploadsPanel(bridge, TaskRunner(qapp))
+            qtbot.addWidget(panel)
+            assert panel.pause_action.text() == "&Pausieren"
+            assert panel.model.headerData(2, Qt.Orientation.Horizontal) == "Fortschritt"
+            assert panel.detail.text() == "0 Uploads in der Warteschlange."
+            bridge.detach()
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from hitrecord_desktop.api import LineageRef
+from hitrecord_desktop.api import LineageRef, PlatformClient
 from hitrecord_desktop.sync.upload_engine import UploadEngine
 from hitrecord_desktop.sync.upload_jobs import JobState, UploadRequest
 from hitrecord_desktop.sync.upload_queue import UploadQueue
@@ -130,5 +130,42 @@ def test_pause_all_and_resume_all_from_the_context_menu(
             qtbot.waitUntil(
                 lambda: {j.state for j in queue.jobs()} == {JobState.DONE}, timeout=20000
             )
+        bridge.detach()
+    tasks.wait()
+
+
+def test_a_job_waiting_for_the_network_says_so_and_goes_on_when_it_is_back(
+    qtbot, fresh_server: LiveServer, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.support.cutting_proxy import CuttingProxy
+
+    _name, client, challenge = sign_up_with_challenge(fresh_server.url)
+    take = tmp_path / "take.flac"
+    write_take(take, 100_000, seed=9)
+    tasks = TaskRunner(QApplication.instance())
+    with (
+        client,
+        CuttingProxy(fresh_server.url) as proxy,
+        PlatformClient(proxy.url, token=client.token, timeout=(1.0, 3.0)) as through_proxy,
+        UploadQueue(tmp_path / "q.sqlite") as queue,
+    ):
+        engine = UploadEngine(queue, lambda _server: through_proxy, tus_retries=0)
+        bridge = SyncBridge(engine)
+        panel = UploadsPanel(bridge, tasks)
+        status = UploadStatus(bridge)
+        qtbot.addWidget(panel)
+        qtbot.addWidget(status)
+        proxy.go_offline()
+        job = engine.add(UploadRequest(take, "test", challenge.id, role="vocals"))
+        with engine:
+            row = panel.model.row_of(job.id)
+            qtbot.waitUntil(
+                lambda: panel.model.index(row, Column.STATUS).data() == "Waiting for network",
+                timeout=20000,
+            )
+            qtbot.waitUntil(lambda: status.label.text() == "1 waiting for network", timeout=5000)
+            proxy.go_online()
+            qtbot.waitUntil(lambda: queue.get(job.id).state is JobState.DONE, timeout=20000)
+            qtbot.waitUntil(lambda: panel.model.index(row, Column.STATUS).data() == "Done")
         bridge.detach()
     tasks.wait()
