@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from ..api.token_store import TokenStore
 from ..paths import AppPaths
+from .account_page import AccountPage
 from .icons import IconBinder
 from .preferences import Preferences
-from .settings_pages import AccountPage, AppearancePage, AudioPage, StoragePage
+from .settings_pages import AppearancePage, AudioPage, StoragePage
 from .tasks import TaskRunner
 from .theme import ThemeManager
 

@@ -1,38 +1,32 @@
-"""The pages of the settings dialog. Each page loads what it shows (slow parts on the
-TaskRunner) and writes it back in `apply()`, to the store that already owns the value: the
-user settings file (servers, media cache), the audio ChoiceStore, or QSettings (appearance)."""
+"""The audio, storage and appearance pages of the settings dialog (account: account_page.py).
+Each page loads what it shows (slow parts on the TaskRunner) and writes it back in `apply()`, to
+the store that already owns the value: the audio ChoiceStore, the user settings file (media
+cache), or QSettings (appearance)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from ..accounts import ServerCheck, set_current_server
-from ..api.token_store import TokenStore
 from ..paths import AppPaths
 from ..sync.transfer_rate import format_bytes
 from ..user_settings import (
-    LOCAL,
     MIB,
     MIN_MEDIA_CACHE_LIMIT,
     load_settings,
     save_settings,
 )
-from .account_dialogs import AddServerDialog, SignInDialog
+from .account_page import quiet_note
 from .preferences import Preferences
 from .task_owner import run_owned
 from .tasks import TaskRunner
@@ -40,142 +34,6 @@ from .theme import ThemeChoice, ThemeManager
 
 SAMPLE_RATES = (44_100, 48_000, 88_200, 96_000)
 BUFFER_SIZES = (64, 128, 256, 512, 1024, 2048)
-_SERVER_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _note(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setEnabled(False)  # drawn in the palette's quieter, disabled text colour
-    return label
-
-
-class AccountPage(QWidget):
-    """The servers this app knows (the local community first), which one is current, and the
-    sign-in of each."""
-
-    def __init__(
-        self, paths: AppPaths, tasks: TaskRunner, tokens: TokenStore, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("settings_account")
-        self._paths, self._tasks, self._tokens = paths, tasks, tokens
-        self.servers = QListWidget(self)
-        self.servers.setObjectName("settings_servers")
-        self.servers.setAccessibleName(self.tr("Servers"))
-        self.add_button = QPushButton(self.tr("&Add server…"), self)
-        self.add_button.setAccessibleName(self.tr("Add server"))
-        self.current_button = QPushButton(self.tr("&Use this server"), self)
-        self.current_button.setAccessibleName(self.tr("Use this server"))
-        self.sign_in_button = QPushButton(self.tr("&Sign in…"), self)
-        self.sign_in_button.setAccessibleName(self.tr("Sign in"))
-        self.add_button.clicked.connect(self.add_server)
-        self.current_button.clicked.connect(self.use_selected)
-        self.sign_in_button.clicked.connect(self.sign_in_selected)
-        self.servers.currentItemChanged.connect(lambda *_: self._update_buttons())
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.current_button, self.sign_in_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setObjectName("settings_account_message")
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Servers you take part on:"), self))
-        layout.addWidget(self.servers)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
-        layout.addWidget(
-            _note(
-                self.tr(
-                    "The local community runs on this computer and needs no sign-in. A new "
-                    "current server is used from the next start. Sign-ins are kept in your "
-                    "system's keyring, never in a file."
-                ),
-                self,
-            )
-        )
-        self.reload()
-
-    def reload(self) -> None:
-        settings = load_settings(self._paths.settings_file)
-        self.servers.clear()
-        for server in settings.known_servers():
-            account = settings.account_for(server)
-            name = self.tr("Local community (on this computer)") if server == LOCAL else server
-            if account is not None:
-                name = self.tr("{0} — signed in as {1}").format(name, account.username)
-            if server == settings.current_server:
-                name = self.tr("{0} (current)").format(name)
-            item = QListWidgetItem(name)
-            item.setData(_SERVER_ROLE, server)
-            if server == settings.current_server:
-                font = QFont(item.font())
-                font.setBold(True)
-                item.setFont(font)
-                self.servers.addItem(item)
-                self.servers.setCurrentItem(item)
-            else:
-                self.servers.addItem(item)
-        self._update_buttons()
-
-    def selected_server(self) -> str | None:
-        item = self.servers.currentItem()
-        return str(item.data(_SERVER_ROLE)) if item is not None else None
-
-    def select_server(self, server: str) -> None:
-        for row in range(self.servers.count()):
-            if self.servers.item(row).data(_SERVER_ROLE) == server:
-                self.servers.setCurrentRow(row)
-
-    def _update_buttons(self) -> None:
-        server = self.selected_server()
-        self.sign_in_button.setEnabled(server not in (None, LOCAL))
-        self.current_button.setEnabled(server is not None)
-
-    def add_server(self) -> AddServerDialog:
-        dialog = AddServerDialog(self._paths, self._tasks, self)
-        dialog.server_added.connect(self._added)
-        dialog.open()
-        self.add_dialog = dialog
-        return dialog
-
-    def _added(self, checked: ServerCheck) -> None:
-        self.reload()
-        self.select_server(checked.url)
-        self.message.setText(
-            self.tr("Added {0} ({1}). Sign in to upload there.").format(
-                checked.url, checked.community
-            )
-        )
-
-    def use_selected(self) -> None:
-        server = self.selected_server()
-        if server is None:
-            return
-        set_current_server(self._paths, server)
-        self.reload()
-        self.message.setText(self.tr("This server is used from the next start."))
-
-    def sign_in_selected(self) -> SignInDialog | None:
-        server = self.selected_server()
-        if server in (None, LOCAL):
-            return None
-        dialog = SignInDialog(self._paths, self._tasks, self._tokens, server, self)
-        dialog.signed_in.connect(lambda result: self._signed_in(result))
-        dialog.open()
-        self.sign_in_dialog = dialog
-        return dialog
-
-    def _signed_in(self, result: Any) -> None:
-        self.reload()
-        self.message.setText(
-            self.tr("Signed in to {0} as {1}.").format(result.server, result.username)
-            + (" " + result.notice if result.notice else "")
-        )
-
-    def apply(self) -> None:
-        """Everything here is saved as it is done."""
 
 
 class AudioPage(QWidget):
@@ -214,7 +72,7 @@ class AudioPage(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(
-            _note(
+            quiet_note(
                 self.tr(
                     "A smaller buffer answers faster while you record but needs a quicker "
                     "computer; 256 samples suits most."
@@ -292,17 +150,25 @@ class StoragePage(QWidget):
         self.limit.setSingleStep(256)
         self.limit.setSuffix(self.tr(" MiB"))
         self.limit.setValue(load_settings(paths.settings_file).media_cache_limit // MIB)
+        self.limit.setMaximumWidth(180)
         self.usage = QLabel(self.tr("Measuring the cache…"), self)
         self.usage.setObjectName("settings_cache_usage")
+        self.clear_button = QPushButton(self.tr("&Empty the cache now"), self)
+        self.clear_button.setAccessibleName(self.tr("Empty the media cache"))
+        self.clear_button.clicked.connect(self.clear_cache)
+        self._tasks = tasks
         label = QLabel(self.tr("Keep at most:"), self)
         label.setBuddy(self.limit)
         form = QFormLayout()
         form.addRow(label, self.limit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.usage)
+        usage_row = QHBoxLayout()
+        usage_row.addWidget(self.usage, 1)
+        usage_row.addWidget(self.clear_button)
+        layout.addLayout(usage_row)
         layout.addWidget(
-            _note(
+            quiet_note(
                 self.tr(
                     "Contributions you listen to are kept on disk for offline use; the least "
                     "recently used go first when the cache is full."
@@ -313,11 +179,24 @@ class StoragePage(QWidget):
         layout.addStretch(1)
         run_owned(tasks, self, self._measure, self._measured, self._failed)
 
-    def _measure(self) -> Any:
+    def _measure(self, clear: bool = False) -> Any:
         from ..sync.media_cache import open_media_cache
 
         limit = load_settings(self._paths.settings_file).media_cache_limit
-        return open_media_cache(self._paths, limit).usage()
+        cache = open_media_cache(self._paths, limit)
+        if clear:
+            cache.clear()  # files in use (pinned, downloading) stay
+        return cache.usage()
+
+    def clear_cache(self) -> None:
+        self.clear_button.setEnabled(False)
+        self.usage.setText(self.tr("Emptying the cache…"))
+
+        def done(usage: Any) -> None:
+            self.clear_button.setEnabled(True)
+            self._measured(usage)
+
+        run_owned(self._tasks, self, lambda: self._measure(clear=True), done, self._failed)
 
     def _measured(self, usage: Any) -> None:
         self.usage.setText(
@@ -371,7 +250,7 @@ class AppearancePage(QWidget):
             form.addRow(label, widget)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_note(self.tr("A new language is used from the next start."), self))
+        layout.addWidget(quiet_note(self.tr("A new language is used from the next start."), self))
         layout.addStretch(1)
         self._initial_theme = theme.choice if theme is not None else preferences.theme
 

@@ -27,7 +27,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/settings_pages.py" line="+65"/>
+        <location filename="../../hitrecord_desktop/ui/account_page.py" line="+50"/>
         <source>Servers</source>
         <translation>Server</translation>
     </message>
@@ -139,7 +139,7 @@
 <context>
     <name>AppearancePage</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/settings_pages.py" line="+176"/>
+        <location filename="../../hitrecord_desktop/ui/settings_pages.py" line="+228"/>
         <source>Theme</source>
         <translation>Design</translation>
     </message>
@@ -187,7 +187,7 @@
 <context>
     <name>AudioPage</name>
     <message>
-        <location line="-184"/>
+        <location line="-205"/>
         <source>Input device</source>
         <translation>Eingabegerät</translation>
     </message>
@@ -547,7 +547,7 @@ Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/settings_dialog.py" line="+49"/>
+        <location filename="../../hitrecord_desktop/ui/settings_dialog.py" line="+50"/>
         <location line="+1"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
@@ -653,22 +653,37 @@ Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
         <translation> MiB</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Measuring the cache…</source>
         <translation>Cache wird gemessen …</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Empty the cache now</source>
+        <translation>Cache jetzt &amp;leeren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty the media cache</source>
+        <translation>Den Mediencache leeren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Keep at most:</source>
         <translation>Höchstens behalten:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Contributions you listen to are kept on disk for offline use; the least recently used go first when the cache is full.</source>
         <translation>Beiträge, die Sie anhören, werden für die Offline-Nutzung auf der Festplatte behalten; ist der Cache voll, werden die am längsten nicht genutzten zuerst entfernt.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
+        <source>Emptying the cache…</source>
+        <translation>Cache wird geleert …</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>In use now: {0} in {1} file(s).</source>
         <translation>Derzeit belegt: {0} in {1} Datei(en).</translation>
     </message>
@@ -734,7 +749,7 @@ Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
 <context>
     <name>UploadStatus</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/upload_status.py" line="+34"/>
+        <location filename="../../hitrecord_desktop/ui/upload_status.py" line="+26"/>
         <source>Uploads</source>
         <translation>Uploads</translation>
     </message>

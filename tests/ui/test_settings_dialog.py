@@ -200,3 +200,20 @@ def test_the_uploads_panel_speaks_german(qtbot, qapp, tmp_path: Path) -> None:  
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
+
+
+def test_emptying_the_media_cache_from_the_storage_page(
+    qtbot, qapp, paths: AppPaths, preferences: Preferences
+) -> None:  # type: ignore[no-untyped-def]
+    from hitrecord_desktop.sync.media_cache import FOLDER_NAME
+
+    tasks = TaskRunner(qapp)
+    dialog = SettingsDialog(paths, tasks, preferences)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.storage.usage.text().startswith("In use now:"))
+    assert (paths.cache_dir / FOLDER_NAME).is_dir()
+    dialog.storage.clear_cache()
+    qtbot.waitUntil(lambda: dialog.storage.clear_button.isEnabled())
+    assert dialog.storage.usage.text() == "In use now: 0 B in 0 file(s)."
+    dialog.reject()
+    tasks.wait()
