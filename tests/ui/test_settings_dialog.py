@@ -217,3 +217,21 @@ def test_emptying_the_media_cache_from_the_storage_page(
     assert dialog.storage.usage.text() == "In use now: 0 B in 0 file(s)."
     dialog.reject()
     tasks.wait()
+
+
+def test_the_look_at_start_follows_the_saved_preferences(qapp, preferences: Preferences) -> None:  # type: ignore[no-untyped-def]
+    from hitrecord_desktop.ui.look import set_up_look
+
+    preferences.theme = ThemeChoice.DARK
+    preferences.language = "it"
+    look = set_up_look(qapp, preferences)
+    try:
+        assert _window_lightness() < 80
+        assert QCoreApplication.translate("UploadWords", "Paused") == "In pausa"
+        assert not look.icons.icon("upload").isNull()
+    finally:
+        for translator in look.translators:
+            qapp.removeTranslator(translator)
+        look.theme.apply(ThemeChoice.LIGHT)
+        look.theme.setParent(None)
+        look.theme.deleteLater()

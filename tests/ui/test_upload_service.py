@@ -62,8 +62,10 @@ def test_the_app_uploads_to_the_local_community_and_shows_progress(qtbot, tmp_pa
     connection = open_local(paths)
     service = UploadService(paths, window)
     try:
-        service.attach(connection)
+        with qtbot.waitSignal(service.started, timeout=1000) as started:
+            service.attach(connection)
         assert service.engine is not None and service.bridge is not None
+        assert started.args == [service.bridge]
         service.engine.set_bandwidth_limit(1_000_000)
         done: list[int] = []
         service.bridge.job_changed.connect(
