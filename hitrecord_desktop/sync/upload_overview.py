@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from hitrecord_desktop.api.client import PlatformClient
 from hitrecord_desktop.api.errors import ApiError
-from hitrecord_desktop.sync.upload_engine import WAITING_FOR_NETWORK, WAITING_FOR_SIGN_IN
+from hitrecord_desktop.sync.failure_policy import WAITING_FOR_NETWORK, WAITING_FOR_SIGN_IN
 from hitrecord_desktop.sync.upload_jobs import JobState, UploadJob
 
 DEFAULT_SAMPLE_RATE = 48_000  # lineage without a rate was placed on a 48 kHz timeline

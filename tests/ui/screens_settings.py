@@ -22,11 +22,8 @@ from hitrecord_desktop.paths import AppPaths
 from hitrecord_desktop.project.model import Project, Track
 from hitrecord_desktop.project.project_store import ProjectStore
 from hitrecord_desktop.project.recovery_offer import gather_offer, mark_open
-from hitrecord_desktop.sync.upload_engine import (
-    WAITING_FOR_NETWORK,
-    WAITING_FOR_SIGN_IN,
-    UploadEngine,
-)
+from hitrecord_desktop.sync.failure_policy import WAITING_FOR_NETWORK, WAITING_FOR_SIGN_IN
+from hitrecord_desktop.sync.upload_engine import UploadEngine
 from hitrecord_desktop.sync.upload_events import JobProgress, TotalProgress
 from hitrecord_desktop.sync.upload_jobs import JobState, UploadRequest
 from hitrecord_desktop.sync.upload_queue import UploadQueue
