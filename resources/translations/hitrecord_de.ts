@@ -449,6 +449,29 @@ Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
     </message>
 </context>
 <context>
+    <name>MediaImport</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/media_import.py" line="+64"/>
+        <source>The media cache is not open; cannot download.</source>
+        <translation>Der Mediencache ist nicht geöffnet; Herunterladen nicht möglich.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Cannot add {0}: {1}</source>
+        <translation>{0} kann nicht hinzugefügt werden: {1}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add &apos;{0}&apos;</source>
+        <translation>„{0}“ hinzufügen</translation>
+    </message>
+</context>
+<context>
     <name>OfflineBanner</name>
     <message>
         <location filename="../../hitrecord_desktop/ui/offline_banner.py" line="+18"/>
@@ -542,6 +565,19 @@ Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
         <location line="+6"/>
         <source>Last autosaved {0}.</source>
         <translation>Zuletzt automatisch gespeichert: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>RenderTask</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/render_task.py" line="+93"/>
+        <source>The render was cancelled; no file was written.</source>
+        <translation>Das Rendern wurde abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The render failed: {0}</source>
+        <translation>Das Rendern ist fehlgeschlagen: {0}</translation>
     </message>
 </context>
 <context>
@@ -744,6 +780,85 @@ Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
         <location line="+0"/>
         <source>…</source>
         <translation>…</translation>
+    </message>
+</context>
+<context>
+    <name>UploadDialog</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/upload_dialog.py" line="+62"/>
+        <location line="+1"/>
+        <source>Upload to the community</source>
+        <translation>In die Community hochladen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Credits sent with this upload</source>
+        <translation>Mit diesem Upload gesendete Credits</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nobody else: this is all your own work.</source>
+        <translation>Niemand sonst: Das ist ganz Ihre eigene Arbeit.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preparing the upload</source>
+        <translation>Upload wird vorbereitet</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Upload</source>
+        <translation>&amp;Hochladen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload</source>
+        <translation>Upload</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Credits — these people are credited and share in what the work earns:</source>
+        <translation>&amp;Credits — diese Personen werden genannt und am Ertrag des Werks beteiligt:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Give the upload a title.</source>
+        <translation>Geben Sie dem Upload einen Titel.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking the file ({0})…</source>
+        <translation>Datei wird geprüft ({0}) …</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cannot queue the upload: {0}</source>
+        <translation>Der Upload kann nicht eingereiht werden: {0}</translation>
     </message>
 </context>
 <context>

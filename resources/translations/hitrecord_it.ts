@@ -449,6 +449,29 @@ Completate le opere insieme: ogni contributo è citato.</translation>
     </message>
 </context>
 <context>
+    <name>MediaImport</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/media_import.py" line="+64"/>
+        <source>The media cache is not open; cannot download.</source>
+        <translation>La cache multimediale non è aperta; impossibile scaricare.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Cannot add {0}: {1}</source>
+        <translation>Impossibile aggiungere {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add &apos;{0}&apos;</source>
+        <translation>Aggiungi «{0}»</translation>
+    </message>
+</context>
+<context>
     <name>OfflineBanner</name>
     <message>
         <location filename="../../hitrecord_desktop/ui/offline_banner.py" line="+18"/>
@@ -542,6 +565,19 @@ Completate le opere insieme: ogni contributo è citato.</translation>
         <location line="+6"/>
         <source>Last autosaved {0}.</source>
         <translation>Ultimo salvataggio automatico: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>RenderTask</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/render_task.py" line="+93"/>
+        <source>The render was cancelled; no file was written.</source>
+        <translation>Il rendering è stato annullato; nessun file è stato scritto.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The render failed: {0}</source>
+        <translation>Il rendering non è riuscito: {0}</translation>
     </message>
 </context>
 <context>
@@ -744,6 +780,85 @@ Completate le opere insieme: ogni contributo è citato.</translation>
         <location line="+0"/>
         <source>…</source>
         <translation>…</translation>
+    </message>
+</context>
+<context>
+    <name>UploadDialog</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/upload_dialog.py" line="+62"/>
+        <location line="+1"/>
+        <source>Upload to the community</source>
+        <translation>Carica nella comunità</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Role</source>
+        <translation>Ruolo</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Credits sent with this upload</source>
+        <translation>Crediti inviati con questo caricamento</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nobody else: this is all your own work.</source>
+        <translation>Nessun altro: è tutto lavoro tuo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preparing the upload</source>
+        <translation>Preparazione del caricamento</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titolo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Ruolo:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Upload</source>
+        <translation>&amp;Carica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload</source>
+        <translation>Caricamento</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Credits — these people are credited and share in what the work earns:</source>
+        <translation>&amp;Crediti — queste persone sono citate e partecipano ai guadagni dell&apos;opera:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Give the upload a title.</source>
+        <translation>Dai un titolo al caricamento.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking the file ({0})…</source>
+        <translation>Verifica del file ({0})…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cannot queue the upload: {0}</source>
+        <translation>Impossibile mettere in coda il caricamento: {0}</translation>
     </message>
 </context>
 <context>
