@@ -19,16 +19,17 @@ class ThemeChoice(StrEnum):
     LIGHT = "light"
 
 
-# (window, base, alternate base, text, button, highlight, link, mid-tone, placeholder)
 _DARK = {
+    # Fusion outlines indicators and frames in Window.darker(140): Base must stay lighter than
+    # that outline, or radio buttons and check boxes lose their edges.
     Role.Window: "#2b2d31",
     Role.WindowText: "#e6e6e6",
-    Role.Base: "#1e1f22",
-    Role.AlternateBase: "#26282c",
+    Role.Base: "#34363c",
+    Role.AlternateBase: "#3a3c42",
     Role.ToolTipBase: "#3a3d42",
     Role.ToolTipText: "#f0f0f0",
     Role.Text: "#e6e6e6",
-    Role.Button: "#35373c",
+    Role.Button: "#3c3f45",
     Role.ButtonText: "#e6e6e6",
     Role.BrightText: "#ff6b6b",
     Role.Highlight: "#3d7fd9",
