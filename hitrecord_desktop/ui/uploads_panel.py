@@ -85,6 +85,8 @@ class UploadsPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.dataChanged.connect(lambda *_: self._update_controls())
         self.model.rowsInserted.connect(lambda *_: self._update_controls())
+        self.model.rowsRemoved.connect(lambda *_: self._update_controls())
+        bridge.server_changed.connect(lambda *_: self._update_controls())
         self._update_controls()
 
     # -- building ------------------------------------------------------------------------------
@@ -161,6 +163,14 @@ class UploadsPanel(QWidget):
             icons,
             self._engine.resume_all,
         )
+        self.clear_action = self._action(
+            self.tr("C&lear finished"),
+            self.tr("Remove done and cancelled uploads from the list"),
+            "Ctrl+Shift+Del",
+            "delete",
+            icons,
+            self.model.remove_finished,
+        )
         self.sign_in_action = self._action(
             self.tr("&Sign in…"),
             self.tr("Sign in so the waiting upload can go on"),
@@ -181,6 +191,7 @@ class UploadsPanel(QWidget):
             None,
             self.pause_all_action,
             self.resume_all_action,
+            self.clear_action,
         ):
             if action is None:
                 buttons.addSpacing(16)
@@ -286,5 +297,6 @@ class UploadsPanel(QWidget):
         menu.addSeparator()
         menu.addAction(self.pause_all_action)
         menu.addAction(self.resume_all_action)
+        menu.addAction(self.clear_action)
         self.context_menu = menu  # kept for tests and to outlive popup()
         menu.popup(self.table.viewport().mapToGlobal(position))

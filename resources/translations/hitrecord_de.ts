@@ -1098,7 +1098,7 @@ Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
         <translation>Upload-Warteschlange</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
@@ -1159,6 +1159,16 @@ Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>C&amp;lear finished</source>
+        <translation>Erledigte &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove done and cancelled uploads from the list</source>
+        <translation>Fertige und abgebrochene Uploads aus der Liste entfernen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Anmelden …</translation>
     </message>
@@ -1168,7 +1178,7 @@ Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
         <translation>Anmelden, damit der wartende Upload weiterläuft</translation>
     </message>
     <message numerus="yes">
-        <location line="+70"/>
+        <location line="+71"/>
         <source>%n upload(s) in the queue.</source>
         <translation>
             <numerusform>%n Upload in der Warteschlange.</numerusform>

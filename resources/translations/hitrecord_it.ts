@@ -1098,7 +1098,7 @@ Completate le opere insieme: ogni contributo è citato.</translation>
         <translation>Coda dei caricamenti</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
@@ -1159,6 +1159,16 @@ Completate le opere insieme: ogni contributo è citato.</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>C&amp;lear finished</source>
+        <translation>Rimuovi i c&amp;onclusi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove done and cancelled uploads from the list</source>
+        <translation>Togli dall&apos;elenco i caricamenti completati e annullati</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Accedi…</translation>
     </message>
@@ -1168,7 +1178,7 @@ Completate le opere insieme: ogni contributo è citato.</translation>
         <translation>Accedi perché il caricamento in attesa possa proseguire</translation>
     </message>
     <message numerus="yes">
-        <location line="+70"/>
+        <location line="+71"/>
         <source>%n upload(s) in the queue.</source>
         <translation>
             <numerusform>%n caricamento in coda.</numerusform>

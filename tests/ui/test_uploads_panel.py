@@ -97,6 +97,8 @@ def test_the_panel_shows_progress_and_credits_and_its_controls_reach_the_engine(
             panel.retry_action.trigger()
             qtbot.waitUntil(lambda: queue.get(other.id).state is JobState.DONE, timeout=15000)
             qtbot.waitUntil(lambda: panel.model.index(failed_row, Column.STATUS).data() == "Done")
+            panel.clear_action.trigger()  # done and cancelled leave the list, not the queue
+            assert panel.model.rowCount() == 0 and len(queue.jobs()) == 2
         bridge.detach()
     tasks.wait()
 
