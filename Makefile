@@ -56,7 +56,7 @@ TEST_PACKAGES := xvfb xauth pulseaudio pulseaudio-utils libasound2-plugins jackd
 	espeak-ng postgresql dbus gnome-keyring
 
 .PHONY: help install system-packages test-packages run test lint bench screenshots openapi project-schema lock \
-	clean
+	translations clean
 
 help:
 	@echo "make run      install what is missing, then start the app"
@@ -68,6 +68,7 @@ help:
 	@echo "make openapi  write resources/openapi.json from the platform server"
 	@echo "make project-schema  write resources/project.schema.json from the project file models"
 	@echo "make lock     regenerate requirements.lock from pyproject.toml"
+	@echo "make translations  update resources/translations/*.ts from the UI code, compile the .qm"
 	@echo "make clean    remove .venv, caches and build output"
 
 install: system-packages $(VENV_STAMP)
@@ -137,6 +138,16 @@ lock:
 	fi; \
 	"$$uv" pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes \
 	  -o requirements.lock
+
+# The .qm files are committed, so a fresh checkout runs translated without this step.
+LANGUAGES := de it
+TRANSLATIONS := resources/translations
+translations: install
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations relative \
+	  $(wildcard hitrecord_desktop/ui/*.py hitrecord_desktop/ui/*/*.py) $(foreach l,$(LANGUAGES),-ts $(TRANSLATIONS)/hitrecord_$(l).ts)
+	@for l in $(LANGUAGES); do \
+	  $(VENV)/bin/pyside6-lrelease $(TRANSLATIONS)/hitrecord_$$l.ts -qm $(TRANSLATIONS)/hitrecord_$$l.qm; \
+	done
 
 clean:
 	rm -rf $(VENV) .bench .pytest_cache .ruff_cache .hypothesis build dist *.egg-info

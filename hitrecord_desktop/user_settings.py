@@ -49,12 +49,20 @@ class UserSettings:
     current_server: str = LOCAL
     accounts: list[Account] = field(default_factory=list)
     media_cache_limit: int = DEFAULT_MEDIA_CACHE_LIMIT  # bytes of downloaded contributions
+    servers: list[str] = field(default_factory=list)  # added by the person (normalised URLs)
 
     def set_media_cache_limit(self, value: int) -> None:
         self.media_cache_limit = check_media_cache_limit(value)
 
     def account_for(self, server_url: str) -> Account | None:
         return next((a for a in self.accounts if a.server_url == server_url), None)
+
+    def known_servers(self) -> list[str]:
+        """The local community first, then every server added or signed in to, once each."""
+        found = [LOCAL, *self.servers, *(a.server_url for a in self.accounts)]
+        if self.current_server not in found:
+            found.append(self.current_server)
+        return list(dict.fromkeys(found))
 
     def remember_account(self, account: Account) -> None:
         self.accounts = [a for a in self.accounts if a.server_url != account.server_url]
@@ -80,6 +88,10 @@ def _from_json(data: Any) -> UserSettings:
         ):
             raise ValueError(f"accounts[{index}] needs server_url and username strings")
         settings.accounts.append(Account(item["server_url"], item["username"]))
+    servers = data.get("servers", [])
+    if not (isinstance(servers, list) and all(isinstance(url, str) for url in servers)):
+        raise ValueError("servers must be a list of strings")
+    settings.servers = list(servers)
     if "media_cache_limit" in data:
         # One odd number is no reason to set the whole file aside: keep the rest, say so.
         try:

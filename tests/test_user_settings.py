@@ -66,7 +66,17 @@ def test_save_is_json_a_person_can_read(tmp_path: Path) -> None:
         "accounts": [],
         "current_server": "local",
         "media_cache_limit": 2 * 1024 * MIB,
+        "servers": [],
     }
+
+
+def test_added_servers_round_trip_after_the_local_community(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    settings = UserSettings()
+    settings.servers.append("https://hitrecord.example.org")
+    save_settings(path, settings)
+    loaded = load_settings(path)
+    assert loaded.known_servers() == ["local", "https://hitrecord.example.org"]
 
 
 def test_media_cache_limit_round_trips(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from ..connection import Connection
@@ -24,7 +24,10 @@ log = logging.getLogger(__name__)
 
 
 class UploadService(QObject):
-    """`attach(connection)` starts the engine (once); `stop()` ends it, uploads stay queued."""
+    """`attach(connection)` starts the engine (once); `stop()` ends it, uploads stay queued.
+    `started(bridge)` tells views (the uploads panel, the sign-in prompter) the bridge exists."""
+
+    started = Signal(object)  # SyncBridge
 
     def __init__(self, paths: AppPaths, window: QMainWindow) -> None:
         super().__init__(window)
@@ -51,6 +54,12 @@ class UploadService(QObject):
         status = UploadStatus(self.bridge, self._window)
         self._window.statusBar().addPermanentWidget(status)
         self.engine.start()
+        self.started.emit(self.bridge)
+
+    @property
+    def clients(self) -> ServerClients | None:
+        """Server key -> PlatformClient, for views that ask the job's server (credits)."""
+        return self._clients
 
     def stop(self) -> None:
         if self.bridge is not None:

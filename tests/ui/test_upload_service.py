@@ -62,8 +62,10 @@ def test_the_app_uploads_to_the_local_community_and_shows_progress(qtbot, tmp_pa
     connection = open_local(paths)
     service = UploadService(paths, window)
     try:
-        service.attach(connection)
+        with qtbot.waitSignal(service.started, timeout=1000) as started:
+            service.attach(connection)
         assert service.engine is not None and service.bridge is not None
+        assert started.args == [service.bridge]
         service.engine.set_bandwidth_limit(1_000_000)
         done: list[int] = []
         service.bridge.job_changed.connect(
@@ -74,7 +76,7 @@ def test_the_app_uploads_to_the_local_community_and_shows_progress(qtbot, tmp_pa
         service.engine.add(UploadRequest(path=take, server=LOCAL, challenge_id=1, role="vocals"))
         status = window.findChild(UploadStatus, "upload_status")
         qtbot.waitUntil(lambda: status is not None and status.isVisible(), timeout=10000)
-        qtbot.waitUntil(lambda: "Uploading 1:" in status.label.text(), timeout=10000)
+        qtbot.waitUntil(lambda: "1 uploading:" in status.label.text(), timeout=10000)
         assert "of 2.5 MB" in status.label.text()
         qtbot.waitUntil(lambda: bool(done), timeout=20000)
         qtbot.waitUntil(lambda: not status.isVisible(), timeout=5000)

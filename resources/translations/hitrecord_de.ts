@@ -1,0 +1,1206 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/challenge_detail.py" line="+36"/>
+        <source>no deadline</source>
+        <translation>keine Frist</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The contributions could not be loaded: {0}</source>
+        <translation>Die Beiträge konnten nicht geladen werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPage</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/account_page.py" line="+50"/>
+        <source>Servers</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add server…</source>
+        <translation>Server &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add server</source>
+        <translation>Server hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Use this server</source>
+        <translation>Diesen Server &amp;verwenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use this server</source>
+        <translation>Diesen Server verwenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Anmelden …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Servers you take part on:</source>
+        <translation>Server, auf denen Sie mitmachen:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The local community runs on this computer and needs no sign-in. A new current server is used from the next start. Sign-ins are kept in your system&apos;s keyring, never in a file.</source>
+        <translation>Die lokale Community läuft auf diesem Computer und braucht keine Anmeldung. Ein neuer aktueller Server wird ab dem nächsten Start verwendet. Anmeldungen werden im Schlüsselbund Ihres Systems aufbewahrt, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Local community (on this computer)</source>
+        <translation>Lokale Community (auf diesem Computer)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} — signed in as {1}</source>
+        <translation>{0} — angemeldet als {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} (current)</source>
+        <translation>{0} (aktuell)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Added {0} ({1}). Sign in to upload there.</source>
+        <translation>{0} ({1}) hinzugefügt. Melden Sie sich an, um dort hochzuladen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This server is used from the next start.</source>
+        <translation>Dieser Server wird ab dem nächsten Start verwendet.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Signed in to {0} as {1}.</source>
+        <translation>Bei {0} als {1} angemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>AddServerDialog</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/account_dialogs.py" line="+140"/>
+        <location line="+1"/>
+        <source>Add a server</source>
+        <translation>Server hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Server &amp;address:</source>
+        <translation>Server&amp;adresse:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check and &amp;add</source>
+        <translation>Prüfen und &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Asking {0}…</source>
+        <translation>Frage {0} an …</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The server could not be checked: {0}</source>
+        <translation>Der Server konnte nicht geprüft werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AppearancePage</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/settings_pages.py" line="+228"/>
+        <source>Theme</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Design:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A new language is used from the next start.</source>
+        <translation>Eine neue Sprache wird ab dem nächsten Start verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>AudioPage</name>
+    <message>
+        <location line="-205"/>
+        <source>Input device</source>
+        <translation>Eingabegerät</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Output device</source>
+        <translation>Ausgabegerät</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sample rate</source>
+        <translation>Abtastrate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} Hz</source>
+        <translation>{0} Hz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Buffer size</source>
+        <translation>Puffergröße</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} samples</source>
+        <translation>{0} Samples</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Looking for audio devices…</source>
+        <translation>Suche Audiogeräte …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Input:</source>
+        <translation>&amp;Eingang:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Output:</source>
+        <translation>&amp;Ausgang:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample &amp;rate:</source>
+        <translation>Abtast&amp;rate:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Buffer size:</source>
+        <translation>&amp;Puffergröße:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A smaller buffer answers faster while you record but needs a quicker computer; 256 samples suits most.</source>
+        <translation>Ein kleinerer Puffer reagiert beim Aufnehmen schneller, braucht aber einen schnelleren Computer; 256 Samples passen für die meisten.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n device(s) found.</source>
+        <translation>
+            <numerusform>%n Gerät gefunden.</numerusform>
+            <numerusform>%n Geräte gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No audio devices could be listed: {0}</source>
+        <translation>Es konnten keine Audiogeräte aufgelistet werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChallengeDetail</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/challenge_detail.py" line="-32"/>
+        <source>Challenge details</source>
+        <translation>Details der Challenge</translation>
+    </message>
+</context>
+<context>
+    <name>ChallengeTableModel</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/challenge_model.py" line="+122"/>
+        <source>Challenge</source>
+        <translation>Challenge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wanted</source>
+        <translation>Gesucht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contributions</source>
+        <translation>Beiträge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posted by</source>
+        <translation>Gepostet von</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/main_window.py" line="+67"/>
+        <source>HitRecord Desktop</source>
+        <translation>HitRecord Desktop</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+79"/>
+        <source>Challenges</source>
+        <translation>Challenges</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <location line="+1"/>
+        <source>Search challenges</source>
+        <translation>Challenges suchen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load the challenges again</source>
+        <translation>Die Challenges neu laden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;About HitRecord Desktop</source>
+        <translation>Ü&amp;ber HitRecord Desktop</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Starting the local community…</source>
+        <translation>Die lokale Community startet …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading</source>
+        <translation>Lädt</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>signed in as {0}</source>
+        <translation>angemeldet als {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not signed in</source>
+        <translation>nicht angemeldet</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Takes recovered</source>
+        <translation>Takes wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The app stopped while recording. These takes were recovered:</source>
+        <translation>Die App wurde während der Aufnahme beendet. Diese Takes wurden wiederhergestellt:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Takes recovered after a crash</source>
+        <translation>Nach einem Absturz wiederhergestellte Takes</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot connect</source>
+        <translation>Keine Verbindung möglich</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Could not load challenges: {0}</source>
+        <translation>Challenges konnten nicht geladen werden: {0}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>About HitRecord Desktop</source>
+        <translation>Über HitRecord Desktop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HitRecord Desktop {0}
+Finish work together: every piece credited.</source>
+        <translation>HitRecord Desktop {0}
+Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
+    </message>
+</context>
+<context>
+    <name>MediaImport</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/media_import.py" line="+64"/>
+        <source>The media cache is not open; cannot download.</source>
+        <translation>Der Mediencache ist nicht geöffnet; Herunterladen nicht möglich.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Cannot add {0}: {1}</source>
+        <translation>{0} kann nicht hinzugefügt werden: {1}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add &apos;{0}&apos;</source>
+        <translation>„{0}“ hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/offline_banner.py" line="+18"/>
+        <source>Offline notice</source>
+        <translation>Offline-Hinweis</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try to reach the server again</source>
+        <translation>Erneut versuchen, den Server zu erreichen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Offline — showing saved challenges</source>
+        <translation>Offline — gespeicherte Challenges werden angezeigt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Offline — showing challenges saved at {0}</source>
+        <translation>Offline — Challenges vom {0} werden angezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/recovery_dialog.py" line="+52"/>
+        <source>Recover your work</source>
+        <translation>Ihre Arbeit wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recover your work after a crash</source>
+        <translation>Ihre Arbeit nach einem Absturz wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>HitRecord Desktop stopped unexpectedly. This is what could be saved; choose what to do with each.</source>
+        <translation>HitRecord Desktop wurde unerwartet beendet. Folgendes konnte gerettet werden; wählen Sie für jedes, was geschehen soll.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not be rescued:</source>
+        <translation>Konnte nicht gerettet werden:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Continue</source>
+        <translation>&amp;Weiter</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep for later</source>
+        <translation>Für später behalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Takes recorded when the app stopped</source>
+        <translation>Takes, die beim Beenden der App aufgenommen wurden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{0}”, track {1}</source>
+        <translation>„{0}“, Spur {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} s long, starting at {1} in {2}. {3}</source>
+        <translation>{0} s lang, beginnt bei {1} in {2}. {3}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Projects with autosaved changes</source>
+        <translation>Projekte mit automatisch gespeicherten Änderungen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last autosaved {0}.</source>
+        <translation>Zuletzt automatisch gespeichert: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>RenderTask</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/render_task.py" line="+93"/>
+        <source>The render was cancelled; no file was written.</source>
+        <translation>Das Rendern wurde abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The render failed: {0}</source>
+        <translation>Das Rendern ist fehlgeschlagen: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/settings_dialog.py" line="+50"/>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Settings pages</source>
+        <translation>Einstellungsseiten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Storage</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/account_dialogs.py" line="-147"/>
+        <location line="+1"/>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sign in to {0}.</source>
+        <translation>Bei {0} anmelden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign-in message</source>
+        <translation>Anmeldemeldung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Username:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Type your username and password.</source>
+        <translation>Geben Sie Benutzername und Passwort ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft …</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPrompter</name>
+    <message>
+        <location line="+129"/>
+        <source>Uploads to this server wait until you sign in again.</source>
+        <translation>Uploads auf diesen Server warten, bis Sie sich erneut anmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>StoragePage</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/settings_pages.py" line="+42"/>
+        <source>Media cache limit in MiB</source>
+        <translation>Grenze des Mediencaches in MiB</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Measuring the cache…</source>
+        <translation>Cache wird gemessen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Empty the cache now</source>
+        <translation>Cache jetzt &amp;leeren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty the media cache</source>
+        <translation>Den Mediencache leeren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep at most:</source>
+        <translation>Höchstens behalten:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Contributions you listen to are kept on disk for offline use; the least recently used go first when the cache is full.</source>
+        <translation>Beiträge, die Sie anhören, werden für die Offline-Nutzung auf der Festplatte behalten; ist der Cache voll, werden die am längsten nicht genutzten zuerst entfernt.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Emptying the cache…</source>
+        <translation>Cache wird geleert …</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>In use now: {0} in {1} file(s).</source>
+        <translation>Derzeit belegt: {0} in {1} Datei(en).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The cache could not be measured: {0}</source>
+        <translation>Der Cache konnte nicht gemessen werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>UploadCredits</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/upload_credits.py" line="+39"/>
+        <source>Credits of the selected upload</source>
+        <translation>Credits des ausgewählten Uploads</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Built on</source>
+        <translation>Baut auf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>At</source>
+        <translation>Bei</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Select an upload to see whom it credits.</source>
+        <translation>Wählen Sie einen Upload, um zu sehen, wen er nennt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{0}” is built on no other contribution: it is all yours.</source>
+        <translation>„{0}“ baut auf keinem anderen Beitrag auf: Er gehört ganz Ihnen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{0}” credits {1} contribution(s) when it is sent:</source>
+        <translation>„{0}“ nennt beim Senden {1} Beitrag/Beiträge:</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Contribution #{0}</source>
+        <translation>Beitrag #{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+</context>
+<context>
+    <name>UploadDialog</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/upload_dialog.py" line="+62"/>
+        <location line="+1"/>
+        <source>Upload to the community</source>
+        <translation>In die Community hochladen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Credits sent with this upload</source>
+        <translation>Mit diesem Upload gesendete Credits</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nobody else: this is all your own work.</source>
+        <translation>Niemand sonst: Das ist ganz Ihre eigene Arbeit.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preparing the upload</source>
+        <translation>Upload wird vorbereitet</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Upload</source>
+        <translation>&amp;Hochladen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload</source>
+        <translation>Upload</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Credits — these people are credited and share in what the work earns:</source>
+        <translation>&amp;Credits — diese Personen werden genannt und am Ertrag des Werks beteiligt:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Give the upload a title.</source>
+        <translation>Geben Sie dem Upload einen Titel.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking the file ({0})…</source>
+        <translation>Datei wird geprüft ({0}) …</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cannot queue the upload: {0}</source>
+        <translation>Der Upload kann nicht eingereiht werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>UploadStatus</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/upload_status.py" line="+26"/>
+        <source>Uploads</source>
+        <translation>Uploads</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Upload progress</source>
+        <translation>Upload-Fortschritt</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Uploads wait: sign in again</source>
+        <translation>Uploads warten: bitte erneut anmelden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Uploads wait for the network</source>
+        <translation>Uploads warten auf das Netzwerk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}: {1} of {2}, {3}/s</source>
+        <translation>{0}: {1} von {2}, {3}/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} uploading</source>
+        <translation>{0} wird/werden hochgeladen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>, {0} left</source>
+        <translation>, noch {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} upload(s) queued</source>
+        <translation>{0} Upload(s) in der Warteschlange</translation>
+    </message>
+</context>
+<context>
+    <name>UploadTableModel</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/upload_model.py" line="+61"/>
+        <source>Upload</source>
+        <translation>Upload</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time left</source>
+        <translation>Restzeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>{0} of {1}</source>
+        <translation>{0} von {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}/s</source>
+        <translation>{0}/s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Local community</source>
+        <translation>Lokale Community</translation>
+    </message>
+</context>
+<context>
+    <name>UploadWords</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/upload_words.py" line="+17"/>
+        <source>Waiting its turn</source>
+        <translation>Wartet, bis er an der Reihe ist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for network</source>
+        <translation>Wartet auf das Netzwerk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to sign in</source>
+        <translation>Wartet auf Anmeldung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retrying later</source>
+        <translation>Wird später erneut versucht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uploading</source>
+        <translation>Wird hochgeladen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verifying</source>
+        <translation>Wird geprüft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0} queued</source>
+        <translation>{0} in der Warteschlange</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} waiting for network</source>
+        <translation>{0} wartet/warten auf das Netzwerk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} waiting to sign in</source>
+        <translation>{0} wartet/warten auf Anmeldung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} retrying later</source>
+        <translation>{0} später erneut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} uploading</source>
+        <translation>{0} wird/werden hochgeladen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} verifying</source>
+        <translation>{0} wird/werden geprüft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} paused</source>
+        <translation>{0} pausiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} failed</source>
+        <translation>{0} fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} done</source>
+        <translation>{0} fertig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} cancelled</source>
+        <translation>{0} abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Failed: {0}</source>
+        <translation>Fehlgeschlagen: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retrying later: {0}</source>
+        <translation>Später erneut: {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0} s</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} h</source>
+        <translation>{0} h</translation>
+    </message>
+</context>
+<context>
+    <name>UploadsPanel</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/uploads_panel.py" line="+55"/>
+        <source>Uploads</source>
+        <translation>Uploads</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Upload queue</source>
+        <translation>Upload-Warteschlange</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause the selected upload</source>
+        <translation>Den ausgewählten Upload pausieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume the selected upload</source>
+        <translation>Den ausgewählten Upload fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Re&amp;try</source>
+        <translation>Erneut &amp;versuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try the failed upload again</source>
+        <translation>Den fehlgeschlagenen Upload erneut versuchen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Cancel upload</source>
+        <translation>Upload a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the selected upload for good</source>
+        <translation>Den ausgewählten Upload endgültig abbrechen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pause &amp;all</source>
+        <translation>&amp;Alle pausieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause every upload</source>
+        <translation>Alle Uploads pausieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Resume a&amp;ll</source>
+        <translation>A&amp;lle fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume every paused upload</source>
+        <translation>Alle pausierten Uploads fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>C&amp;lear finished</source>
+        <translation>Erledigte &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove done and cancelled uploads from the list</source>
+        <translation>Fertige und abgebrochene Uploads aus der Liste entfernen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Anmelden …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in so the waiting upload can go on</source>
+        <translation>Anmelden, damit der wartende Upload weiterläuft</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+71"/>
+        <source>%n upload(s) in the queue.</source>
+        <translation>
+            <numerusform>%n Upload in der Warteschlange.</numerusform>
+            <numerusform>%n Uploads in der Warteschlange.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} — {1}
+to {2}, role: {3}</source>
+        <translation>{0} — {1}
+Ziel: {2}, Rolle: {3}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Local community</source>
+        <translation>Lokale Community</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Upload actions</source>
+        <translation>Upload-Aktionen</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1206 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it_IT">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/challenge_detail.py" line="+36"/>
+        <source>no deadline</source>
+        <translation>nessuna scadenza</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>open</source>
+        <translation>aperta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>closed</source>
+        <translation>chiusa</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The contributions could not be loaded: {0}</source>
+        <translation>Non è stato possibile caricare i contributi: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPage</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/account_page.py" line="+50"/>
+        <source>Servers</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add server…</source>
+        <translation>&amp;Aggiungi server…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add server</source>
+        <translation>Aggiungi server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Use this server</source>
+        <translation>&amp;Usa questo server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use this server</source>
+        <translation>Usa questo server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Accedi…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in</source>
+        <translation>Accedi</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Servers you take part on:</source>
+        <translation>Server a cui partecipi:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The local community runs on this computer and needs no sign-in. A new current server is used from the next start. Sign-ins are kept in your system&apos;s keyring, never in a file.</source>
+        <translation>La comunità locale gira su questo computer e non richiede l&apos;accesso. Un nuovo server corrente viene usato dal prossimo avvio. Gli accessi sono conservati nel portachiavi del sistema, mai in un file.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Local community (on this computer)</source>
+        <translation>Comunità locale (su questo computer)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} — signed in as {1}</source>
+        <translation>{0} — accesso come {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} (current)</source>
+        <translation>{0} (corrente)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Added {0} ({1}). Sign in to upload there.</source>
+        <translation>{0} ({1}) aggiunto. Accedi per caricare lì.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This server is used from the next start.</source>
+        <translation>Questo server verrà usato dal prossimo avvio.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Signed in to {0} as {1}.</source>
+        <translation>Accesso a {0} come {1} eseguito.</translation>
+    </message>
+</context>
+<context>
+    <name>AddServerDialog</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/account_dialogs.py" line="+140"/>
+        <location line="+1"/>
+        <source>Add a server</source>
+        <translation>Aggiungi un server</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Server address</source>
+        <translation>Indirizzo del server</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Server &amp;address:</source>
+        <translation>&amp;Indirizzo del server:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check and &amp;add</source>
+        <translation>Verifica e &amp;aggiungi</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Asking {0}…</source>
+        <translation>Interrogo {0}…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The server could not be checked: {0}</source>
+        <translation>Non è stato possibile verificare il server: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AppearancePage</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/settings_pages.py" line="+228"/>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the system</source>
+        <translation>Come il sistema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Scuro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Chiaro</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System language</source>
+        <translation>Lingua di sistema</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Tema:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Lingua:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A new language is used from the next start.</source>
+        <translation>Una nuova lingua viene usata dal prossimo avvio.</translation>
+    </message>
+</context>
+<context>
+    <name>AudioPage</name>
+    <message>
+        <location line="-205"/>
+        <source>Input device</source>
+        <translation>Dispositivo di ingresso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Output device</source>
+        <translation>Dispositivo di uscita</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sample rate</source>
+        <translation>Frequenza di campionamento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} Hz</source>
+        <translation>{0} Hz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Buffer size</source>
+        <translation>Dimensione del buffer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} samples</source>
+        <translation>{0} campioni</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Looking for audio devices…</source>
+        <translation>Ricerca dei dispositivi audio…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Input:</source>
+        <translation>&amp;Ingresso:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Output:</source>
+        <translation>&amp;Uscita:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample &amp;rate:</source>
+        <translation>&amp;Frequenza di campionamento:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Buffer size:</source>
+        <translation>Dimensione del &amp;buffer:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A smaller buffer answers faster while you record but needs a quicker computer; 256 samples suits most.</source>
+        <translation>Un buffer più piccolo risponde più in fretta mentre registri ma richiede un computer più veloce; 256 campioni vanno bene per quasi tutti.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>System default</source>
+        <translation>Predefinito di sistema</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n device(s) found.</source>
+        <translation>
+            <numerusform>%n dispositivo trovato.</numerusform>
+            <numerusform>%n dispositivi trovati.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No audio devices could be listed: {0}</source>
+        <translation>Non è stato possibile elencare i dispositivi audio: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChallengeDetail</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/challenge_detail.py" line="-32"/>
+        <source>Challenge details</source>
+        <translation>Dettagli della sfida</translation>
+    </message>
+</context>
+<context>
+    <name>ChallengeTableModel</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/challenge_model.py" line="+122"/>
+        <source>Challenge</source>
+        <translation>Sfida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wanted</source>
+        <translation>Cercasi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contributions</source>
+        <translation>Contributi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>Scadenza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posted by</source>
+        <translation>Pubblicata da</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>none</source>
+        <translation>nessuno</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/main_window.py" line="+67"/>
+        <source>HitRecord Desktop</source>
+        <translation>HitRecord Desktop</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+79"/>
+        <source>Challenges</source>
+        <translation>Sfide</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <location line="+1"/>
+        <source>Search challenges</source>
+        <translation>Cerca sfide</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aggiorna</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load the challenges again</source>
+        <translation>Ricarica le sfide</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Trova</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Esci</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;About HitRecord Desktop</source>
+        <translation>&amp;Informazioni su HitRecord Desktop</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>&amp;Visualizza</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aiuto</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Starting the local community…</source>
+        <translation>Avvio della comunità locale…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading</source>
+        <translation>Caricamento</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>signed in as {0}</source>
+        <translation>accesso come {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not signed in</source>
+        <translation>accesso non eseguito</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Takes recovered</source>
+        <translation>Take recuperate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The app stopped while recording. These takes were recovered:</source>
+        <translation>L&apos;app si è chiusa durante la registrazione. Queste take sono state recuperate:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Takes recovered after a crash</source>
+        <translation>Take recuperate dopo un arresto anomalo</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not connected</source>
+        <translation>Non connesso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot connect</source>
+        <translation>Impossibile connettersi</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Could not load challenges: {0}</source>
+        <translation>Impossibile caricare le sfide: {0}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>About HitRecord Desktop</source>
+        <translation>Informazioni su HitRecord Desktop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HitRecord Desktop {0}
+Finish work together: every piece credited.</source>
+        <translation>HitRecord Desktop {0}
+Completate le opere insieme: ogni contributo è citato.</translation>
+    </message>
+</context>
+<context>
+    <name>MediaImport</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/media_import.py" line="+64"/>
+        <source>The media cache is not open; cannot download.</source>
+        <translation>La cache multimediale non è aperta; impossibile scaricare.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Cannot add {0}: {1}</source>
+        <translation>Impossibile aggiungere {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add &apos;{0}&apos;</source>
+        <translation>Aggiungi «{0}»</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/offline_banner.py" line="+18"/>
+        <source>Offline notice</source>
+        <translation>Avviso offline</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Try again</source>
+        <translation>Riprova</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try to reach the server again</source>
+        <translation>Prova di nuovo a raggiungere il server</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Offline — showing saved challenges</source>
+        <translation>Offline — vengono mostrate le sfide salvate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Offline — showing challenges saved at {0}</source>
+        <translation>Offline — vengono mostrate le sfide salvate il {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/recovery_dialog.py" line="+52"/>
+        <source>Recover your work</source>
+        <translation>Recupera il tuo lavoro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recover your work after a crash</source>
+        <translation>Recupera il tuo lavoro dopo un arresto anomalo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>HitRecord Desktop stopped unexpectedly. This is what could be saved; choose what to do with each.</source>
+        <translation>HitRecord Desktop si è chiuso inaspettatamente. Ecco cosa è stato possibile salvare; scegli cosa fare di ciascun elemento.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not be rescued:</source>
+        <translation>Non è stato possibile salvare:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continua</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Open</source>
+        <translation>Apri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep for later</source>
+        <translation>Tieni per dopo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>Scarta</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Takes recorded when the app stopped</source>
+        <translation>Take in registrazione quando l&apos;app si è chiusa</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{0}”, track {1}</source>
+        <translation>«{0}», traccia {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} s long, starting at {1} in {2}. {3}</source>
+        <translation>lunga {0} s, inizia a {1} in {2}. {3}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Projects with autosaved changes</source>
+        <translation>Progetti con modifiche salvate automaticamente</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last autosaved {0}.</source>
+        <translation>Ultimo salvataggio automatico: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>RenderTask</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/render_task.py" line="+93"/>
+        <source>The render was cancelled; no file was written.</source>
+        <translation>Il rendering è stato annullato; nessun file è stato scritto.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The render failed: {0}</source>
+        <translation>Il rendering non è riuscito: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/settings_dialog.py" line="+50"/>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Impostazioni</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Settings pages</source>
+        <translation>Pagine delle impostazioni</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Storage</source>
+        <translation>Archiviazione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appearance</source>
+        <translation>Aspetto</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/account_dialogs.py" line="-147"/>
+        <location line="+1"/>
+        <source>Sign in</source>
+        <translation>Accedi</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sign in to {0}.</source>
+        <translation>Accedi a {0}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Username</source>
+        <translation>Nome utente</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign-in message</source>
+        <translation>Messaggio di accesso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Username:</source>
+        <translation>&amp;Nome utente:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Accedi</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Type your username and password.</source>
+        <translation>Inserisci nome utente e password.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signing in…</source>
+        <translation>Accesso in corso…</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPrompter</name>
+    <message>
+        <location line="+129"/>
+        <source>Uploads to this server wait until you sign in again.</source>
+        <translation>I caricamenti su questo server attendono che tu acceda di nuovo.</translation>
+    </message>
+</context>
+<context>
+    <name>StoragePage</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/settings_pages.py" line="+42"/>
+        <source>Media cache limit in MiB</source>
+        <translation>Limite della cache multimediale in MiB</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Measuring the cache…</source>
+        <translation>Misurazione della cache…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Empty the cache now</source>
+        <translation>&amp;Svuota ora la cache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty the media cache</source>
+        <translation>Svuota la cache multimediale</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep at most:</source>
+        <translation>Conserva al massimo:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Contributions you listen to are kept on disk for offline use; the least recently used go first when the cache is full.</source>
+        <translation>I contributi che ascolti restano sul disco per l&apos;uso offline; quando la cache è piena, si eliminano per primi quelli usati meno di recente.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Emptying the cache…</source>
+        <translation>Svuotamento della cache…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>In use now: {0} in {1} file(s).</source>
+        <translation>In uso ora: {0} in {1} file.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The cache could not be measured: {0}</source>
+        <translation>Non è stato possibile misurare la cache: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>UploadCredits</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/upload_credits.py" line="+39"/>
+        <source>Credits of the selected upload</source>
+        <translation>Crediti del caricamento selezionato</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Built on</source>
+        <translation>Basato su</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>Di</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>At</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Select an upload to see whom it credits.</source>
+        <translation>Seleziona un caricamento per vedere chi cita.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{0}” is built on no other contribution: it is all yours.</source>
+        <translation>«{0}» non si basa su altri contributi: è tutto tuo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{0}” credits {1} contribution(s) when it is sent:</source>
+        <translation>«{0}» cita {1} contributo/i quando viene inviato:</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Contribution #{0}</source>
+        <translation>Contributo n. {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(unknown)</source>
+        <translation>(sconosciuto)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+</context>
+<context>
+    <name>UploadDialog</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/upload_dialog.py" line="+62"/>
+        <location line="+1"/>
+        <source>Upload to the community</source>
+        <translation>Carica nella comunità</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Role</source>
+        <translation>Ruolo</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Credits sent with this upload</source>
+        <translation>Crediti inviati con questo caricamento</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nobody else: this is all your own work.</source>
+        <translation>Nessun altro: è tutto lavoro tuo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preparing the upload</source>
+        <translation>Preparazione del caricamento</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titolo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Ruolo:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Upload</source>
+        <translation>&amp;Carica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload</source>
+        <translation>Caricamento</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Credits — these people are credited and share in what the work earns:</source>
+        <translation>&amp;Crediti — queste persone sono citate e partecipano ai guadagni dell&apos;opera:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Give the upload a title.</source>
+        <translation>Dai un titolo al caricamento.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checking the file ({0})…</source>
+        <translation>Verifica del file ({0})…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cannot queue the upload: {0}</source>
+        <translation>Impossibile mettere in coda il caricamento: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>UploadStatus</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/upload_status.py" line="+26"/>
+        <source>Uploads</source>
+        <translation>Caricamenti</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Upload progress</source>
+        <translation>Avanzamento del caricamento</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Uploads wait: sign in again</source>
+        <translation>I caricamenti attendono: accedi di nuovo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Uploads wait for the network</source>
+        <translation>I caricamenti attendono la rete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}: {1} of {2}, {3}/s</source>
+        <translation>{0}: {1} di {2}, {3}/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} uploading</source>
+        <translation>{0} in caricamento</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>, {0} left</source>
+        <translation>, mancano {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} upload(s) queued</source>
+        <translation>{0} caricamento/i in coda</translation>
+    </message>
+</context>
+<context>
+    <name>UploadTableModel</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/upload_model.py" line="+61"/>
+        <source>Upload</source>
+        <translation>Caricamento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress</source>
+        <translation>Avanzamento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate</source>
+        <translation>Velocità</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time left</source>
+        <translation>Tempo rimanente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>{0} of {1}</source>
+        <translation>{0} di {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}/s</source>
+        <translation>{0}/s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Local community</source>
+        <translation>Comunità locale</translation>
+    </message>
+</context>
+<context>
+    <name>UploadWords</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/upload_words.py" line="+17"/>
+        <source>Waiting its turn</source>
+        <translation>In attesa del suo turno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for network</source>
+        <translation>In attesa della rete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to sign in</source>
+        <translation>In attesa dell&apos;accesso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retrying later</source>
+        <translation>Nuovo tentativo più tardi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uploading</source>
+        <translation>In caricamento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verifying</source>
+        <translation>In verifica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paused</source>
+        <translation>In pausa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Completato</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Non riuscito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Annullato</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0} queued</source>
+        <translation>{0} in coda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} waiting for network</source>
+        <translation>{0} in attesa della rete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} waiting to sign in</source>
+        <translation>{0} in attesa dell&apos;accesso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} retrying later</source>
+        <translation>{0} da riprovare più tardi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} uploading</source>
+        <translation>{0} in caricamento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} verifying</source>
+        <translation>{0} in verifica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} paused</source>
+        <translation>{0} in pausa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} failed</source>
+        <translation>{0} non riuscito/i</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} done</source>
+        <translation>{0} completato/i</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} cancelled</source>
+        <translation>{0} annullato/i</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Failed: {0}</source>
+        <translation>Non riuscito: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retrying later: {0}</source>
+        <translation>Nuovo tentativo più tardi: {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0} s</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} h</source>
+        <translation>{0} h</translation>
+    </message>
+</context>
+<context>
+    <name>UploadsPanel</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/uploads_panel.py" line="+55"/>
+        <source>Uploads</source>
+        <translation>Caricamenti</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Upload queue</source>
+        <translation>Coda dei caricamenti</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause the selected upload</source>
+        <translation>Metti in pausa il caricamento selezionato</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Riprendi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume the selected upload</source>
+        <translation>Riprendi il caricamento selezionato</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Re&amp;try</source>
+        <translation>Ri&amp;prova</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try the failed upload again</source>
+        <translation>Riprova il caricamento non riuscito</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Cancel upload</source>
+        <translation>&amp;Annulla caricamento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the selected upload for good</source>
+        <translation>Interrompi definitivamente il caricamento selezionato</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pause &amp;all</source>
+        <translation>Metti in pausa &amp;tutti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause every upload</source>
+        <translation>Metti in pausa tutti i caricamenti</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Resume a&amp;ll</source>
+        <translation>Riprendi t&amp;utti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume every paused upload</source>
+        <translation>Riprendi tutti i caricamenti in pausa</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>C&amp;lear finished</source>
+        <translation>Rimuovi i c&amp;onclusi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove done and cancelled uploads from the list</source>
+        <translation>Togli dall&apos;elenco i caricamenti completati e annullati</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Accedi…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in so the waiting upload can go on</source>
+        <translation>Accedi perché il caricamento in attesa possa proseguire</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+71"/>
+        <source>%n upload(s) in the queue.</source>
+        <translation>
+            <numerusform>%n caricamento in coda.</numerusform>
+            <numerusform>%n caricamenti in coda.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} — {1}
+to {2}, role: {3}</source>
+        <translation>{0} — {1}
+destinazione: {2}, ruolo: {3}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Local community</source>
+        <translation>Comunità locale</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Upload actions</source>
+        <translation>Azioni di caricamento</translation>
+    </message>
+</context>
+</TS>
