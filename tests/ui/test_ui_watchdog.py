@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+
 from PySide6.QtCore import QTimer
 
 from tests.support.ui_watchdog import UiWatchdog

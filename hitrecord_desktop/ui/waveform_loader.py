@@ -1,0 +1,77 @@
+"""Waveform thumbnails of contributions, made off the GUI thread: download into the media cache
+(or find it there), decode through the PCM cache, reduce to pixel columns; kept in memory by
+content hash so going back to a challenge draws at once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from ..api.client import PlatformClient
+from ..api.models import Contribution
+from ..media.pcm_cache import PcmCache
+from ..media.waveform_thumbnail import WaveformThumbnail, thumbnail_of_file
+from ..sync.media_cache import MediaCache
+from .tasks import TaskRunner
+
+COLUMNS = 240  # enough for the widest thumbnail; the view stretches them
+KEPT = 256  # thumbnails kept in memory (~2 KiB each)
+
+
+class WaveformLoader(QObject):
+    thumbnail_ready = Signal(int, object)  # contribution id, WaveformThumbnail
+    thumbnail_failed = Signal(int, str)  # contribution id, what to show instead
+
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        media_cache: MediaCache,
+        pcm_cache: PcmCache,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._media_cache = media_cache
+        self._pcm_cache = pcm_cache
+        self.client: PlatformClient | None = None
+        self._kept: dict[str, WaveformThumbnail] = {}
+        self._pending: dict[int, int] = {}  # contribution id → task id
+
+    def request(self, contribution: Contribution) -> None:
+        kept = self._kept.get(contribution.sha256)
+        if kept is not None:
+            self.thumbnail_ready.emit(contribution.id, kept)
+            return
+        if contribution.id in self._pending:
+            return
+        client, cache, pcm = self.client, self._media_cache, self._pcm_cache
+
+        def work() -> WaveformThumbnail:
+            path = cache.path_for(contribution)
+            if path is None:
+                if client is None:
+                    raise LookupError("not downloaded")
+                path = cache.fetch(client, contribution)
+            return thumbnail_of_file(path, pcm, COLUMNS)
+
+        self._pending[contribution.id] = self._tasks.run(
+            work,
+            lambda thumbnail: self._done(contribution, thumbnail),
+            lambda error: self._failed(contribution, error),
+        )
+
+    def forget_all(self) -> None:
+        """Results still coming are dropped (their files stay cached for next time)."""
+        for task in self._pending.values():
+            self._tasks.forget(task)
+        self._pending.clear()
+
+    def _done(self, contribution: Contribution, thumbnail: WaveformThumbnail) -> None:
+        self._pending.pop(contribution.id, None)
+        if len(self._kept) >= KEPT:
+            self._kept.pop(next(iter(self._kept)))
+        self._kept[contribution.sha256] = thumbnail
+        self.thumbnail_ready.emit(contribution.id, thumbnail)
+
+    def _failed(self, contribution: Contribution, error: Exception) -> None:
+        self._pending.pop(contribution.id, None)
+        self.thumbnail_failed.emit(contribution.id, self.tr("no waveform: {0}").format(error))
