@@ -31,7 +31,8 @@ from ..sync.media_preview import preview_source
 from ..sync.offline_browser import Browsed, OfflineBrowser
 from .challenge_detail import ChallengeDetail
 from .challenge_filters import ChallengeFilters
-from .challenge_model import ChallengeTableModel
+from .challenge_list_model import ChallengeListModel
+from .gc_policy import settle_long_lived
 from .offline_banner import OfflineBanner
 from .preview_bridge import PreviewBridge
 from .tasks import TaskRunner
@@ -67,7 +68,7 @@ class ChallengeBrowser(QWidget):
         self.browser: OfflineBrowser | None = None
         self.filters = ChallengeFilters(self)
         self.banner = OfflineBanner(self)
-        self.model = ChallengeTableModel(tasks, self)
+        self.model = ChallengeListModel(tasks, self)
         self.table = self._build_table()
         self.detail = ChallengeDetail(self)
         self.preview = PreviewBridge(audio_output, self)
@@ -100,7 +101,6 @@ class ChallengeBrowser(QWidget):
         self.model.loading_changed.connect(self._loading_changed)
         self.model.load_failed.connect(self.load_failed)
         self.model.offline_changed.connect(self._show_offline)
-        self.model.rowsInserted.connect(lambda *_: self._show_count())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail.open_project_clicked.connect(self.open_selected_project)
         self.detail.contributions.play_requested.connect(self.toggle_preview)
@@ -226,23 +226,18 @@ class ChallengeBrowser(QWidget):
         self._show_count()
         if loading or not self.model.rowCount():
             return
+        settle_long_lived()  # the page's challenges stay: keep them out of full collections
         if not self._shown_columns:
             self._shown_columns = True
             for column in range(1, self.model.columnCount()):
                 self.table.resizeColumnToContents(column)
         if not self.table.selectionModel().hasSelection():
             wanted = self._reselect_id
-            row = next(
-                (r for r in range(min(self.model.rowCount(), 500))
-                 if self.model.challenge_at(r).id == wanted),  # type: ignore[union-attr]
-                0,
-            )  # fmt: skip
-            self.table.selectRow(row)
+            row = self.model.row_of(wanted) if wanted is not None else None
+            self.table.selectRow(row or 0)
 
     def _show_count(self) -> None:
-        loading = self.model.loading
-        complete = not loading and not self.model.canFetchMore()
-        self.filters.show_count(self.model.rowCount(), complete, loading)
+        self.filters.show_count(self.model.rowCount(), self.model.complete, self.model.loading)
 
     def _show_offline(self, offline: bool, saved_at: datetime | None) -> None:
         if offline:

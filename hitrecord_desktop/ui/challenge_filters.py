@@ -120,10 +120,12 @@ class ChallengeFilters(QWidget):
 
     def show_count(self, rows: int, complete: bool, loading: bool) -> None:
         self.busy.setVisible(loading)
-        if complete:
-            text = self.tr("%n challenge(s)", "", rows)
+        if not complete:
+            text = self.tr("{0}+ challenges").format(rows)
+        elif rows == 1:
+            text = self.tr("1 challenge")
         else:
-            text = self.tr("%n+ challenges", "", rows)
+            text = self.tr("{0} challenges").format(rows)
         self.count.setText(text)
 
     def _emit(self) -> None:
