@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from ..api.client import PlatformClient
 from ..api.models import Challenge, Contribution
 from ..media.pcm_cache import PcmCache
-from ..media.preview_player import FAILED, OPENING, PLAYING
+from ..media.preview_player import FAILED, OPENING, PLAYING, STOPPED
 from ..sync.challenge_query import ChallengeQuery
 from ..sync.media_cache import MediaCache
-from ..sync.media_preview import preview_source
+from ..sync.media_preview import PreviewSource, preview_source
 from ..sync.offline_browser import Browsed, OfflineBrowser
 from .challenge_detail import ChallengeDetail
 from .challenge_filters import ChallengeFilters
@@ -92,6 +92,8 @@ class ChallengeBrowser(QWidget):
         self._detail_task: int | None = None
         self._reselect_id: int | None = None
         self._probe_task: int | None = None
+        self._preview_task: int | None = None
+        self._preview_wanted = 0  # the contribution the preview task is for
         self._shown_columns = False
         self.probe_timer = QTimer(self)
         self.probe_timer.setInterval(OFFLINE_PROBE_MS)
@@ -202,11 +204,30 @@ class ChallengeBrowser(QWidget):
         """Plays the contribution (its cached file, or streamed), or stops it if it plays."""
         if contribution is None:
             return
+        if self._preview_task is not None:  # still finding what to play: that was a stop
+            self._tasks.forget(self._preview_task)
+            self._preview_task = None
+            self._preview_changed(self._preview_wanted, STOPPED, 0, "")
+            if self._preview_wanted == contribution.id:
+                return
         if self.preview.playing_key == contribution.id:
             self.preview.stop()
             return
-        source = preview_source(self.media_cache, contribution)
-        self.preview.play(contribution.id, source.mrl)
+        cache = self.media_cache
+
+        def found(source: PreviewSource) -> None:
+            self._preview_task = None
+            self.preview.play(contribution.id, source.mrl)
+
+        def failed(error: Exception) -> None:
+            self._preview_task = None
+            self._preview_changed(contribution.id, FAILED, 0, str(error))
+
+        # The cache's index is shared with downloads in flight: never looked up on this thread.
+        self._preview_wanted = contribution.id
+        self._preview_task = self._tasks.run(
+            lambda: preview_source(cache, contribution), found, failed
+        )
         self._preview_changed(contribution.id, OPENING, 0, "")
 
     def shutdown(self) -> None:
@@ -272,6 +293,9 @@ class ChallengeBrowser(QWidget):
             self._detail_task = None
 
     def _clear_detail(self) -> None:
+        if self._preview_task is not None:
+            self._tasks.forget(self._preview_task)
+            self._preview_task = None
         if self.preview.playing_key is not None:
             self.preview.stop()
         self.waveforms.forget_all()
