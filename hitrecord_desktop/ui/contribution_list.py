@@ -4,9 +4,10 @@ buttons with accessible names) rather than a delegate's drawing."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QLabel,
     QListWidget,
@@ -121,6 +122,30 @@ class ContributionList(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.rows: dict[int, ContributionRow] = {}
+        self._soften_selection()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and not getattr(self, "_softening", True):
+            self._soften_selection()
+
+    def _soften_selection(self) -> None:
+        """Rows are widgets with their own text: a full-strength selection colour under them
+        would leave dark text on a dark fill. A light wash of the theme's colour instead."""
+        self._softening = True
+        palette = self.palette()
+        app_palette = QApplication.palette(self)
+        wash = QColor(app_palette.color(QPalette.ColorRole.Highlight))
+        wash.setAlpha(70)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Highlight, wash)
+            palette.setColor(
+                group,
+                QPalette.ColorRole.HighlightedText,
+                app_palette.color(QPalette.ColorRole.Text),
+            )
+        self.setPalette(palette)
+        self._softening = False
 
     def set_contributions(self, contributions: list[Contribution]) -> None:
         self.clear()

@@ -56,7 +56,7 @@ class WaveformView(QWidget):
         half = rect.height() / 2 - 3
         width = rect.width() - 4
         step = width / thumb.columns
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), max(1.0, step)))
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Accent), max(1.0, step)))
         for i in range(thumb.columns):
             x = rect.left() + 2 + i * step
             top = middle - float(thumb.maxs[i]) * half

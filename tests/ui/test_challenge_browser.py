@@ -125,7 +125,7 @@ def test_detail_shows_brief_and_contributions_with_drawn_waveforms(
         assert 10 < row.duration_s < 30  # type: ignore[operator]
         assert row.meta.text().endswith(f"0:{round(row.duration_s):02d}")  # type: ignore[arg-type]
         image = row.waveform.grab().toImage()
-        wave = row.waveform.palette().color(QPalette.ColorRole.Highlight)
+        wave = row.waveform.palette().color(QPalette.ColorRole.Accent)
         drawn = sum(
             1
             for x in range(0, image.width(), 2)
