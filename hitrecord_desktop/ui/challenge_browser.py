@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..api.client import PlatformClient
+from ..api.etag_cache import AnswerStore
 from ..api.models import Challenge, Contribution
 from ..media.pcm_cache import PcmCache
 from ..media.preview_player import FAILED, OPENING, PLAYING, STOPPED
 from ..sync.challenge_query import ChallengeQuery
+from ..sync.kept_challenges import kept_challenges
 from ..sync.media_cache import MediaCache
 from ..sync.media_preview import PreviewSource, preview_source
 from ..sync.offline_browser import Browsed, OfflineBrowser
@@ -92,6 +94,7 @@ class ChallengeBrowser(QWidget):
         self._detail_task: int | None = None
         self._reselect_id: int | None = None
         self._probe_task: int | None = None
+        self._kept_store: AnswerStore | None = None
         self._preview_task: int | None = None
         self._preview_wanted = 0  # the contribution the preview task is for
         self._shown_columns = False
@@ -101,7 +104,7 @@ class ChallengeBrowser(QWidget):
         self.filters.query_changed.connect(lambda _query: self.reload())
         self.banner.retry_requested.connect(self.reload)
         self.model.loading_changed.connect(self._loading_changed)
-        self.model.load_failed.connect(self.load_failed)
+        self.model.load_failed.connect(self._load_failed)
         self.model.offline_changed.connect(self._show_offline)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail.open_project_clicked.connect(self.open_selected_project)
@@ -169,6 +172,13 @@ class ChallengeBrowser(QWidget):
         self.waveforms.client = client
         self.reload()
 
+    def show_kept(self, store: AnswerStore | None) -> None:
+        """Until attach(): the challenges kept on disk from the last run, shown at once while the
+        server is being reached (the local community takes seconds to start)."""
+        self._kept_store = store
+        if self.browser is None:
+            self.reload()
+
     def focus_search(self) -> None:
         self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filters.search.selectAll()
@@ -182,14 +192,16 @@ class ChallengeBrowser(QWidget):
 
     def reload(self) -> None:
         self._forget_detail()
-        if self.browser is None:
-            self.model.set_source(None)
-            return
         selected = self.selected_challenge()
         if selected is not None or not self.model.loading:  # mid-reload: keep the one wanted
             self._reselect_id = selected.id if selected is not None else None
-        browser, query = self.browser, self.filters.query()
-        self.model.set_source(lambda cursor: browser.challenges(**query.params(cursor)))
+        browser, store, query = self.browser, self._kept_store, self.filters.query()
+        if browser is not None:
+            self.model.set_source(lambda cursor: browser.challenges(**query.params(cursor)))
+        elif store is not None:  # not connected yet: what the last run saw
+            self.model.set_source(lambda cursor: kept_challenges(store, query, cursor))
+        else:
+            self.model.set_source(None)
         self._clear_detail()
 
     def open_selected_project(self) -> None:
@@ -260,7 +272,13 @@ class ChallengeBrowser(QWidget):
     def _show_count(self) -> None:
         self.filters.show_count(self.model.rowCount(), self.model.complete, self.model.loading)
 
+    def _load_failed(self, message: str) -> None:
+        if self.browser is not None:  # nothing kept before connecting is no failure
+            self.load_failed.emit(message)
+
     def _show_offline(self, offline: bool, saved_at: datetime | None) -> None:
+        if self.browser is None:
+            return  # kept answers shown while connecting: the server has not been asked yet
         if offline:
             self.banner.show_offline(saved_at)
             if not self.probe_timer.isActive():
@@ -307,9 +325,11 @@ class ChallengeBrowser(QWidget):
         self._forget_detail()
         self._clear_detail()
         browser = self.browser
-        if challenge is None or browser is None:
+        if challenge is None:
             return
-        self.detail.show_challenge(challenge)
+        self.detail.show_challenge(challenge)  # the contributions come once connected
+        if browser is None:
+            return
         self._detail_task = self._tasks.run(
             lambda: browser.contributions(challenge.id),
             lambda browsed: self._show_contributions(challenge, browsed),

@@ -46,7 +46,14 @@ def browser(qtbot, qapp, tmp_path: Path, live_server: LiveServer) -> Iterator[Ch
     widget.attach(PlatformClient(live_server.url))
     qtbot.waitUntil(lambda: widget.model.complete and widget.model.rowCount() > 0, timeout=15000)
     yield widget
-    widget.shutdown()
+    close(widget)
+
+
+def close(browser: ChallengeBrowser) -> None:
+    """As the window will: drop what is pending, then let running downloads end before the
+    test's folders go."""
+    browser.shutdown()
+    browser._tasks.wait(15000)
 
 
 def shown_ids(browser: ChallengeBrowser) -> list[int]:
@@ -75,7 +82,7 @@ def test_listing_shows_the_servers_open_challenges_without_a_stall(
     assert shown_ids(widget) == server_ids(live_server, ChallengeQuery())
     assert widget.filters.count.text() == f"{widget.model.rowCount()} challenges"
     assert not widget.banner.isVisible()
-    widget.shutdown()
+    close(widget)
 
 
 @pytest.mark.parametrize(
@@ -253,8 +260,49 @@ def test_offline_shows_the_kept_list_marked_offline(qtbot, qapp, tmp_path: Path)
     assert widget.banner.label.text().startswith("Offline")
     select_challenge(qtbot, widget, NIGHT_BUS)  # the kept contributions, too
     assert len(widget.detail.contributions.rows) == 3
-    widget.shutdown()
+    close(widget)
 
 
 def _close(a: QColor, b: QColor) -> bool:
     return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 60
+
+
+def test_at_start_the_kept_list_shows_before_the_server_answers(
+    qtbot, qapp, tmp_path: Path, live_server: LiveServer
+) -> None:  # type: ignore[no-untyped-def]
+    from hitrecord_desktop.sync.challenge_cache import ChallengeCache
+
+    store = ChallengeCache.open(tmp_path / "cache", "local")
+    assert store is not None
+    earlier = make_browser(qtbot, qapp, tmp_path / "earlier")
+    client = PlatformClient(live_server.url)
+    client.use_answer_store(store)
+    earlier.attach(client)  # the last run: its answers are kept on disk
+    qtbot.waitUntil(lambda: earlier.model.complete and earlier.model.rowCount() > 0)
+    seen = shown_ids(earlier)
+    close(earlier)
+
+    widget = make_browser(qtbot, qapp, tmp_path / "now")
+    widget.show_kept(store)  # no client yet: the local community is still starting
+    qtbot.waitUntil(lambda: widget.model.complete and widget.model.rowCount() > 0, timeout=5000)
+    assert shown_ids(widget) == seen
+    assert not widget.banner.isVisible()  # not offline: the server was not even asked yet
+    widget.attach(PlatformClient(live_server.url))
+    qtbot.waitUntil(lambda: bool(widget.detail.contributions.rows) or widget.model.complete)
+    qtbot.waitUntil(lambda: widget.model.complete and shown_ids(widget) == seen)
+    assert not widget.banner.isVisible()
+    close(widget)
+
+
+def test_with_nothing_kept_the_list_waits_for_the_server_quietly(
+    qtbot, qapp, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from hitrecord_desktop.sync.challenge_cache import ChallengeCache
+
+    widget = make_browser(qtbot, qapp, tmp_path)
+    failures: list[str] = []
+    widget.load_failed.connect(failures.append)
+    widget.show_kept(ChallengeCache.open(tmp_path / "cache", "local"))
+    qtbot.waitUntil(lambda: widget.model.complete)
+    assert widget.model.rowCount() == 0 and failures == []
+    close(widget)
