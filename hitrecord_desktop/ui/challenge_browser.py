@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
 from ..api.client import PlatformClient
 from ..api.etag_cache import AnswerStore
 from ..api.models import Challenge, Contribution
-from ..media.pcm_cache import PcmCache
 from ..media.preview_player import FAILED, OPENING, PLAYING, STOPPED
 from ..sync.challenge_query import ChallengeQuery
 from ..sync.kept_challenges import kept_challenges
@@ -57,7 +57,7 @@ class ChallengeBrowser(QWidget):
         self,
         tasks: TaskRunner,
         media_cache: MediaCache,
-        pcm_cache: PcmCache,
+        pcm_root: Path,
         audio_output: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -74,7 +74,7 @@ class ChallengeBrowser(QWidget):
         self.table = self._build_table()
         self.detail = ChallengeDetail(self)
         self.preview = PreviewBridge(audio_output, self)
-        self.waveforms = WaveformLoader(tasks, media_cache, pcm_cache, self)
+        self.waveforms = WaveformLoader(tasks, media_cache, pcm_root, self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("browser_splitter")
         splitter.addWidget(self.table)

@@ -4,6 +4,8 @@ buttons with accessible names) rather than a delegate's drawing."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
@@ -18,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..api.models import Contribution
-from ..media.waveform_thumbnail import WaveformThumbnail
 from .waveform_view import WaveformView
+
+if TYPE_CHECKING:
+    from ..media.waveform_thumbnail import WaveformThumbnail
 
 
 def format_duration(seconds: float | None) -> str:

@@ -4,14 +4,18 @@ content hash so going back to a challenge draws at once."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
 from ..api.client import PlatformClient
 from ..api.models import Contribution
-from ..media.pcm_cache import PcmCache
-from ..media.waveform_thumbnail import WaveformThumbnail, thumbnail_of_file
 from ..sync.media_cache import MediaCache
 from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ..media.waveform_thumbnail import WaveformThumbnail
 
 COLUMNS = 240  # enough for the widest thumbnail; the view stretches them
 KEPT = 256  # thumbnails kept in memory (~2 KiB each)
@@ -25,13 +29,13 @@ class WaveformLoader(QObject):
         self,
         tasks: TaskRunner,
         media_cache: MediaCache,
-        pcm_cache: PcmCache,
+        pcm_root: Path,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._tasks = tasks
         self._media_cache = media_cache
-        self._pcm_cache = pcm_cache
+        self._pcm_root = pcm_root  # PcmCache(pcm_root): the same folder the projects decode into
         self.client: PlatformClient | None = None
         self._kept: dict[str, WaveformThumbnail] = {}
         self._pending: dict[int, int] = {}  # contribution id → task id
@@ -43,15 +47,20 @@ class WaveformLoader(QObject):
             return
         if contribution.id in self._pending:
             return
-        client, cache, pcm = self.client, self._media_cache, self._pcm_cache
+        client, cache, pcm_root = self.client, self._media_cache, self._pcm_root
 
         def work() -> WaveformThumbnail:
+            # Imported here, on a worker: decoding pulls in numpy, PyAV and libsndfile (~0.2 s),
+            # which the app's start should not wait for.
+            from ..media.pcm_cache import PcmCache
+            from ..media.waveform_thumbnail import thumbnail_of_file
+
             path = cache.path_for(contribution)
             if path is None:
                 if client is None:
                     raise LookupError("not downloaded")
                 path = cache.fetch(client, contribution)
-            return thumbnail_of_file(path, pcm, COLUMNS)
+            return thumbnail_of_file(path, PcmCache(pcm_root), COLUMNS)
 
         self._pending[contribution.id] = self._tasks.run(
             work,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..media.waveform_thumbnail import WaveformThumbnail
+if TYPE_CHECKING:
+    from ..media.waveform_thumbnail import WaveformThumbnail
 
 
 class WaveformView(QWidget):

@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from hitrecord_desktop.api.client import PlatformClient
-from hitrecord_desktop.media.pcm_cache import PcmCache
 from hitrecord_desktop.sync.media_cache import MediaCache
 from hitrecord_desktop.ui.challenge_browser import ChallengeBrowser
 from hitrecord_desktop.ui.tasks import TaskRunner
@@ -57,7 +56,7 @@ def capture(out_dir: Path) -> None:
         with LiveServer(root / "server", demo=True) as server:
             tasks = TaskRunner(app)
             browser = ChallengeBrowser(
-                tasks, MediaCache(root / "media", 1 << 30), PcmCache(root / "pcm"), "dummy"
+                tasks, MediaCache(root / "media", 1 << 30), root / "pcm", "dummy"
             )
             browser.resize(1280, 760)
             browser.show()

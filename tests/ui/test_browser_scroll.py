@@ -10,7 +10,6 @@ import pytest
 
 from hitrecord_desktop.api.client import PlatformClient
 from hitrecord_desktop.local_community import LocalCommunity
-from hitrecord_desktop.media.pcm_cache import PcmCache
 from hitrecord_desktop.server.app import create_app
 from hitrecord_desktop.server.settings import ServerSettings
 from hitrecord_desktop.sync.media_cache import MediaCache
@@ -39,7 +38,7 @@ def test_ten_thousand_challenges_scroll_to_the_end_without_a_stall(
     qtbot, qapp, big_server: LocalCommunity, tmp_path: Path, ui_watchdog: UiWatchdog
 ) -> None:  # type: ignore[no-untyped-def]
     tasks = TaskRunner(qapp)
-    browser = ChallengeBrowser(tasks, MediaCache(tmp_path / "media", 1 << 30), PcmCache(tmp_path))
+    browser = ChallengeBrowser(tasks, MediaCache(tmp_path / "media", 1 << 30), tmp_path / "pcm")
     qtbot.addWidget(browser)
     browser.resize(1200, 700)
     browser.show()

@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
 from hitrecord_desktop.api.client import PlatformClient
-from hitrecord_desktop.media.pcm_cache import PcmCache
 from hitrecord_desktop.media.preview_player import PLAYING
 from hitrecord_desktop.sync.challenge_query import ChallengeQuery
 from hitrecord_desktop.sync.media_cache import MediaCache
@@ -32,7 +31,7 @@ AUDIO_OUTPUT = None if os.environ.get("HITRECORD_TEST_PULSE") else "dummy"
 def make_browser(qtbot, qapp, tmp_path: Path) -> ChallengeBrowser:  # type: ignore[no-untyped-def]
     tasks = TaskRunner(qapp)  # owned by the app, as in launch.py
     browser = ChallengeBrowser(
-        tasks, MediaCache(tmp_path / "media", 1 << 30), PcmCache(tmp_path / "pcm"), AUDIO_OUTPUT
+        tasks, MediaCache(tmp_path / "media", 1 << 30), tmp_path / "pcm", AUDIO_OUTPUT
     )
     qtbot.addWidget(browser)
     browser.resize(1200, 760)
