@@ -4,12 +4,14 @@ content hash so going back to a challenge draws at once."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from ..api.client import PlatformClient
+from ..api.errors import ApiError
 from ..api.models import Contribution
 from ..sync.media_cache import MediaCache
 from .tasks import TaskRunner
@@ -17,6 +19,7 @@ from .tasks import TaskRunner
 if TYPE_CHECKING:
     from ..media.waveform_thumbnail import WaveformThumbnail
 
+log = logging.getLogger(__name__)
 COLUMNS = 240  # enough for the widest thumbnail; the view stretches them
 KEPT = 256  # thumbnails kept in memory (~2 KiB each)
 
@@ -83,4 +86,15 @@ class WaveformLoader(QObject):
 
     def _failed(self, contribution: Contribution, error: Exception) -> None:
         self._pending.pop(contribution.id, None)
-        self.thumbnail_failed.emit(contribution.id, self.tr("no waveform: {0}").format(error))
+        self.thumbnail_failed.emit(contribution.id, self._words_for(contribution, error))
+
+    def _words_for(self, contribution: Contribution, error: Exception) -> str:
+        """A few words for the thumbnail's place; the whole reason goes to the log."""
+        log.info("no waveform for contribution %d: %s", contribution.id, error)
+        if (isinstance(error, ApiError) and error.is_unreachable) or isinstance(error, LookupError):
+            return self.tr("not downloaded yet (offline)")
+        if type(error).__name__ == "MediaError":  # the class lives with the decoders, loaded late
+            if contribution.kind == "video":
+                return self.tr("video without sound")
+            return self.tr("the audio cannot be read")
+        return self.tr("no waveform")

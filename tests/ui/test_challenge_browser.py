@@ -305,3 +305,19 @@ def test_with_nothing_kept_the_list_waits_for_the_server_quietly(
     qtbot.waitUntil(lambda: widget.model.complete)
     assert widget.model.rowCount() == 0 and failures == []
     close(widget)
+
+
+def test_a_video_without_sound_says_so_in_place_of_a_waveform(
+    qtbot, browser: ChallengeBrowser
+) -> None:  # type: ignore[no-untyped-def]
+    select_challenge(qtbot, browser, "Music for my animation: Paper Boats")
+    rows = browser.detail.contributions.rows
+    qtbot.waitUntil(
+        lambda: all(
+            r.waveform.thumbnail or r.waveform.message.startswith("video") for r in rows.values()
+        ),
+        timeout=20000,
+    )
+    words = {r.contribution.title: r.waveform.message for r in rows.values()}
+    assert words["Paper Boats (animation)"] == "video without sound"
+    assert words["Plucked strings, light"] == ""  # drawn
