@@ -51,6 +51,7 @@ def capture(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
+    palette, style = app.palette(), app.style().name()
     with tempfile.TemporaryDirectory(prefix="screens-browser-") as folder:
         root = Path(folder)
         with LiveServer(root / "server", demo=True) as server:
@@ -89,6 +90,8 @@ def capture(out_dir: Path) -> None:
                 browser.shutdown()
                 browser.close()
                 tasks.wait(5000)
+                app.setStyle(style)  # the next screenshot module gets the app as it was
+                app.setPalette(palette)
 
 
 if __name__ == "__main__":
