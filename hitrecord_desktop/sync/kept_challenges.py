@@ -11,7 +11,9 @@ from ..api.client import _resource_key  # the key PlatformClient keeps each answ
 from ..api.errors import ApiError
 from ..api.etag_cache import AnswerStore
 from ..api.models import Challenge, Page
-from .challenge_query import ChallengeQuery
+from ..api.urls import normalise_server_url
+from ..user_settings import LOCAL
+from .challenge_query import PAGE_SIZE, ChallengeQuery
 from .offline_browser import Browsed
 
 
@@ -19,11 +21,17 @@ class NothingKept(LookupError):
     """No answer of this query was kept (a first start, or a search never made)."""
 
 
+def server_key_for(current_server: str) -> str:
+    """The key the answers of a server are kept under (`Connection.server_key`), known before
+    connecting: "local" for the local community, else the server's normalised URL."""
+    return LOCAL if current_server == LOCAL else normalise_server_url(current_server)
+
+
 def kept_challenges(
-    store: AnswerStore, query: ChallengeQuery, cursor: str | None = None
+    store: AnswerStore, query: ChallengeQuery, cursor: str | None = None, limit: int = PAGE_SIZE
 ) -> Browsed[Page[Challenge]]:
     """The kept page of this query, marked offline with when the server last gave it."""
-    params = query.params(cursor)  # the same names and values list_challenges sends
+    params = query.params(cursor, limit)  # the same names and values list_challenges sends
     stored = store.load(_resource_key("/challenges", params))
     if stored is None:
         raise NothingKept(f"no kept challenges for {query}")
