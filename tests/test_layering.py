@@ -17,6 +17,8 @@ CORE_MODULES = [
     "hitrecord_desktop.cli",
     "hitrecord_desktop.media.pcm_cache",
     "hitrecord_desktop.media.import_command",
+    "hitrecord_desktop.media.preview_player",
+    "hitrecord_desktop.media.waveform_thumbnail",
     "hitrecord_desktop.mixing.offline_render",
     "hitrecord_desktop.mixing.render_command",
     "hitrecord_desktop.project.project_store",
@@ -29,6 +31,8 @@ CORE_MODULES = [
     "hitrecord_desktop.sync.queue_watch",
     "hitrecord_desktop.sync.upload_command",
     "hitrecord_desktop.sync.sync_command",
+    "hitrecord_desktop.sync.challenge_query",
+    "hitrecord_desktop.sync.kept_challenges",
 ]
 
 

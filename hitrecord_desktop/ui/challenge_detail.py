@@ -1,27 +1,95 @@
-"""The detail pane: a challenge's brief and the contributions already in it, with lineage."""
+"""The detail pane: a challenge's brief, deadline, wanted roles and reference media, an "Open
+project" button, and the contributions already in it (previewable, with waveforms)."""
 
 from __future__ import annotations
 
-from html import escape
-
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..api.models import Challenge, Contribution
+from .contribution_list import ContributionList
 
 
-class ChallengeDetail(QTextBrowser):
-    """Read-only rich text; shows a placeholder until a challenge is chosen."""
+class ChallengeDetail(QWidget):
+    """show_nothing() / show_challenge(challenge, contributions=None, problem=None)."""
+
+    open_project_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("challenge_detail")
         self.setAccessibleName(self.tr("Challenge details"))
-        self.setOpenExternalLinks(False)
+        self.challenge: Challenge | None = None
+        self.title = QLabel(self)
+        self.title.setObjectName("detail_title")
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.meta = QLabel(self)
+        self.meta.setObjectName("detail_meta")
+        self.meta.setWordWrap(True)
+        self.brief = QTextBrowser(self)
+        self.brief.setObjectName("detail_brief")
+        self.brief.setAccessibleName(self.tr("Brief"))
+        self.brief.setOpenExternalLinks(False)
+        self.brief.setMaximumHeight(110)
+        self.reference = QLabel(self)
+        self.reference.setObjectName("detail_reference")
+        self.reference.setWordWrap(True)
+        self.open_project = QPushButton(self.tr("Open project"), self)
+        self.open_project.setObjectName("open_project")
+        self.open_project.setAccessibleName(self.tr("Open the challenge's project"))
+        self.open_project.setToolTip(self.tr("Open the project for this challenge (Enter)"))
+        self.open_project.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon))
+        self.open_project.clicked.connect(self.open_project_clicked)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("contributions_heading")
+        heading_font = QFont(self.heading.font())
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.status = QLabel(self)
+        self.status.setObjectName("contributions_status")
+        self.status.setWordWrap(True)
+        self.contributions = ContributionList(self)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.open_project, 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(8, 8, 8, 8)
+        column.addLayout(top)
+        column.addWidget(self.meta)
+        column.addWidget(self.brief)
+        column.addWidget(self.reference)
+        column.addWidget(self.heading)
+        column.addWidget(self.status)
+        column.addWidget(self.contributions, 1)
+        QWidget.setTabOrder(self.brief, self.open_project)
+        QWidget.setTabOrder(self.open_project, self.contributions)
         self.show_nothing()
 
     def show_nothing(self) -> None:
-        self.setHtml(
-            f"<p style='color:#777'>{escape(self.tr('Choose a challenge to read its brief.'))}</p>"
-        )
+        self.challenge = None
+        for label in (self.title, self.meta, self.reference, self.heading):
+            label.clear()
+        self.brief.clear()
+        self.brief.hide()
+        self.open_project.hide()
+        self.contributions.set_contributions([])
+        self.contributions.hide()
+        self.status.setText(self.tr("Choose a challenge to read its brief."))
+        self.status.show()
 
     def show_challenge(
         self,
@@ -31,39 +99,51 @@ class ChallengeDetail(QTextBrowser):
     ) -> None:
         """The brief, then the contributions: "loading" while None, or why they are missing."""
         tr = self.tr
+        self.challenge = challenge
         author = challenge.author.display_name or challenge.author.username
         deadline = (
             challenge.deadline.strftime("%d %b %Y") if challenge.deadline else tr("no deadline")
         )
         roles = ", ".join(r.replace("_", " ") for r in challenge.roles)
         status = tr("open") if challenge.status == "open" else tr("closed")
-        parts = [
-            f"<h2>{escape(challenge.title)}</h2>",
-            f"<p><b>{escape(tr('Wanted'))}:</b> {escape(roles)} &nbsp;·&nbsp; "
-            f"<b>{escape(tr('Deadline'))}:</b> {escape(deadline)} &nbsp;·&nbsp; "
-            f"{escape(status)}</p>",
-            f"<p style='color:#555'>{escape(tr('Posted by'))} {escape(author)}</p>",
-            f"<p>{escape(challenge.brief).replace(chr(10), '<br>')}</p>",
-        ]
+        kind = tr("video") if challenge.kind == "video" else tr("audio")
+        self.title.setText(challenge.title)
+        self.meta.setText(
+            tr("Wanted: {0} · {1} · Deadline: {2} · {3} · Posted by {4}").format(
+                roles, kind, deadline, status, author
+            )
+        )
+        self.brief.setPlainText(challenge.brief)
+        self.brief.show()
+        self.open_project.show()
+        self.status.show()
+        self.contributions.hide()
         if problem is not None:
-            text = tr("The contributions could not be loaded: {0}").format(problem)
-            parts.append(f"<p style='color:#a33'>{escape(text)}</p>")
+            self.status.setText(tr("The contributions could not be loaded: {0}").format(problem))
         elif contributions is None:
-            parts.append(f"<p style='color:#777'>{escape(tr('Loading contributions…'))}</p>")
+            self.status.setText(tr("Loading contributions…"))
         elif not contributions:
-            parts.append(f"<p style='color:#777'>{escape(tr('No contributions yet.'))}</p>")
+            self.status.setText(tr("No contributions yet."))
         else:
-            titles = {c.id: c.title for c in contributions}
-            parts.append(f"<h3>{escape(tr('Contributions'))} ({len(contributions)})</h3><ul>")
-            for c in contributions:
-                who = c.author.display_name or c.author.username
-                line = f"<b>{escape(c.title)}</b> — {escape(c.role)}, {escape(who)}"
-                if c.built_on:
-                    names = ", ".join(
-                        escape(titles.get(ref.contribution_id, f"#{ref.contribution_id}"))
-                        for ref in c.built_on
-                    )
-                    line += f"<br><span style='color:#555'>{escape(tr('built on'))}: {names}</span>"
-                parts.append(f"<li>{line}</li>")
-            parts.append("</ul>")
-        self.setHtml("".join(parts))
+            self.status.hide()
+            self.contributions.show()
+        shown = contributions or []
+        self.contributions.set_contributions(shown)
+        self.heading.setText(tr("Contributions ({0})").format(len(shown)) if shown else "")
+        self.reference.setText(self._reference_text(challenge, shown))
+
+    def _reference_text(self, challenge: Challenge, contributions: list[Contribution]) -> str:
+        ref = challenge.reference_contribution_id
+        if ref is None:
+            return self.tr("Reference media: none")
+        title = next((c.title for c in contributions if c.id == ref), f"#{ref}")
+        return self.tr("Reference media: {0}").format(title)
+
+    def toPlainText(self) -> str:  # the name the old QTextBrowser pane answered to
+        """Everything the pane says, as text (tests and screen readers read the same)."""
+        parts = [self.title.text(), self.meta.text(), self.brief.toPlainText()]
+        parts += [self.reference.text(), self.heading.text()]
+        if self.status.isVisibleTo(self):
+            parts.append(self.status.text())
+        parts += [row.text() for row in self.contributions.rows.values()]
+        return "\n".join(p for p in parts if p)
