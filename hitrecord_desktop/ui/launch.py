@@ -12,10 +12,14 @@ from ..api.token_store import TokenStore
 from ..connection import Connection, open_current
 from ..paths import AppPaths
 from ..sync.challenge_cache import ChallengeCache
+from ..sync.kept_challenges import server_key_for
 from ..user_settings import load_settings
+from .look import set_up_look
 from .main_window import MainWindow
+from .preferences import Preferences
+from .startup_probe import arm as arm_startup_probe
 from .tasks import TaskRunner
-from .upload_service import UploadService
+from .window_state import restore_window_state, save_window_state
 
 NO_DISPLAY_MESSAGE = (
     "HitRecord Desktop needs a display, and none was found (DISPLAY and WAYLAND_DISPLAY are "
@@ -48,24 +52,41 @@ def run_gui(paths: AppPaths) -> int:
         connection.client.use_answer_store(store)
         return connection
 
+    look = set_up_look(app, Preferences())  # before any widget takes its strings
     tasks = TaskRunner(app)
-    window = MainWindow(tasks, open_connection)
-    uploads = UploadService(paths, window)
-    window.connection_opened.connect(uploads.attach)
-    app.aboutToQuit.connect(uploads.stop)
+    window = MainWindow(tasks, open_connection, paths, look)
+    # The last run's challenges at once: the local community takes seconds to start.
+    window.browser.show_kept(
+        ChallengeCache.open(paths.cache_dir, server_key_for(settings.current_server))
+    )
+    restore_window_state(window)
+    app.aboutToQuit.connect(lambda: save_window_state(window))
     window.show()
+    arm_startup_probe(app)  # does nothing unless HITRECORD_STARTUP_PROBE is set
     window.start()
-    start_take_rescue(tasks, window, paths)
+    start_recovery(tasks, window, paths)
     return app.exec()
 
 
-def start_take_rescue(tasks: TaskRunner, window: MainWindow, paths: AppPaths) -> int:
-    """After a crash, takes that were being recorded are repaired and put back on their tracks
-    off the GUI thread; the window then says what was rescued."""
-    from ..audio.recover_command import rescue_orphaned_takes, take_folders
+def start_recovery(tasks: TaskRunner, window: MainWindow, paths: AppPaths) -> int:
+    """After a crash: takes that were being recorded are repaired and put back on their tracks,
+    projects left open are found (off the GUI thread); one dialog then offers them back."""
+    from .recovery_dialog import RecoveryDialog
 
-    return tasks.run(
-        lambda: rescue_orphaned_takes(take_folders(paths))[0],
-        window.show_rescued_takes,
-        lambda error: window.show_rescued_takes([str(error)]),
-    )
+    def gather():  # type: ignore[no-untyped-def]
+        from ..audio.recover_command import take_folders  # numpy: not on the GUI thread
+        from ..project.project_store import projects_root
+        from ..project.recovery_offer import gather_offer
+
+        return gather_offer(take_folders(paths), projects_root(paths))
+
+    def offer(found) -> None:  # type: ignore[no-untyped-def]
+        if found.empty:
+            return
+        dialog = RecoveryDialog(found, tasks, window)
+        dialog.open_requested.connect(window.open_project_folder)
+        dialog.finished_applying.connect(lambda lines: window.show_message(" ".join(lines)))
+        window.recovery_dialog = dialog
+        dialog.open()
+
+    return tasks.run(gather, offer, lambda error: window.show_message(str(error)))

@@ -1,211 +1,164 @@
-"""The main window: a frame hosting the challenge browser. Later panels plug in here.
+"""The main window: the challenge browser as the first tab, one workspace tab per open project,
+the uploads panel docked below, menus that follow the current tab.
 
-Browsing goes through `OfflineBrowser`: when the server cannot be reached the kept copies are
-shown under a banner saying so, and the server is asked again now and then until it answers.
+The window is the composition root of the views: it owns the shared services (task runner,
+PCM and media caches, waveform peaks, the upload service) and hands them to the parts. It
+opens the connection off the GUI thread; until then the browser shows the challenges kept from
+the last run.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
+    QDialog,
+    QDockWidget,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QSplitter,
-    QTableView,
-    QToolBar,
-    QVBoxLayout,
+    QTabWidget,
     QWidget,
 )
 
-from .. import __version__
 from ..api.models import Challenge, Contribution
 from ..connection import Connection
-from ..sync.offline_browser import Browsed, OfflineBrowser
-from .challenge_detail import ChallengeDetail
-from .challenge_model import ChallengeTableModel
-from .offline_banner import OfflineBanner
+from ..media.pcm_cache import PcmCache
+from ..paths import AppPaths
+from ..project.challenge_projects import OpenedProject, project_for_challenge
+from ..project.project_store import ProjectStore, projects_root
+from ..project.recovery_offer import mark_closed, mark_open
+from ..sync.media_cache import open_media_cache
+from ..sync.upload_jobs import UploadJob, UploadRequest
+from ..user_settings import load_settings
+from .challenge_browser import ChallengeBrowser
+from .look import Look
+from .media_import import MediaImport
+from .project_document import ProjectDocument
+from .sync_bridge import SyncBridge
 from .tasks import TaskRunner
+from .timeline import PeaksSource
+from .upload_service import UploadService
+from .uploads_panel import UploadsPanel
+from .window_menus import WindowMenus
+from .workspace import Workspace, WorkspaceServices
 
 log = logging.getLogger(__name__)
-PAGE_SIZE = 50
-OFFLINE_PROBE_MS = 30_000  # how often to ask an unreachable server again
-
-
-def _keys(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
-    """The platform's keys for a standard action, or fallback where the platform has none
-    (several Linux desktops bind nothing to Quit)."""
-    return QKeySequence.keyBindings(standard) or [QKeySequence(fallback)]
 
 
 class MainWindow(QMainWindow):
-    """Opens the connection in the background, then lists the current server's challenges."""
+    """`start()` opens the connection in the background; the window is usable meanwhile."""
 
     connection_opened = Signal(object)  # Connection: the background services start on it
+    workspace_opened = Signal(object)  # Workspace
 
     def __init__(
         self,
         tasks: TaskRunner,
         open_connection: Callable[[], Connection],
+        paths: AppPaths,
+        look: Look | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._tasks = tasks
         self._open_connection = open_connection
+        self.paths = paths
+        self.look = look
         self.connection: Connection | None = None
-        self.browser: OfflineBrowser | None = None
-        self.rescued_takes_box: QMessageBox | None = None  # shown after a crash, if any
+        self.recovery_dialog: QDialog | None = None  # offered after a crash, if anything
+        self._closing = False
         self.setWindowTitle(self.tr("HitRecord Desktop"))
         self.setObjectName("main_window")
-        self.resize(1180, 720)
+        self.resize(1280, 800)
 
-        self.model = ChallengeTableModel(tasks, self)
-        self.table = QTableView(self)
-        self.table.setObjectName("challenge_table")
-        self.table.setAccessibleName(self.tr("Challenges"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.detail = ChallengeDetail(self)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        self.offline_banner = OfflineBanner(self)
-        self.offline_banner.retry_requested.connect(self.reload)
-        central = QWidget(self)
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.offline_banner)
-        column.addWidget(splitter, 1)
-        self.setCentralWidget(central)
+        settings = load_settings(paths.settings_file)
+        self.pcm = PcmCache(paths.cache_dir / "pcm")
+        self.media_cache = open_media_cache(paths, settings.media_cache_limit)
+        self.peaks = PeaksSource(self.pcm, tasks, self)
+        self.uploads = UploadService(paths, self)
+        self.uploads.started.connect(self._uploads_started)
+        self.connection_opened.connect(self.uploads.attach)
+        self.media_import = MediaImport(tasks, self.pcm, self.media_cache, self)
+        self.media_import.failed.connect(self.show_message)
+        self.media_import.progressed.connect(self._import_progress)
+        self.services = WorkspaceServices(
+            paths, tasks, self.pcm, self.peaks, self._server_key, self._queue_upload
+        )
+        self.undo_group = QUndoGroup(self)
+        self.uploads_panel: UploadsPanel | None = None
+        self.uploads_dock = QDockWidget(self.tr("Uploads"), self)
+        self.uploads_dock.setObjectName("uploads_dock")
+        self.uploads_dock.setAccessibleName(self.tr("Uploads"))
+        self.uploads_dock.setWidget(QLabel(self.tr("Uploads start once connected."), self))
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.uploads_dock)
 
-        self._build_actions()
+        self.browser = ChallengeBrowser(
+            tasks, self.media_cache, paths.cache_dir / "pcm", None, self
+        )
+        self.browser.add_to_project_requested.connect(self.add_to_project)
+        self.browser.open_project_requested.connect(self.open_project)
+        self.browser.load_failed.connect(self._list_failed)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("main_tabs")
+        self.tabs.setAccessibleName(self.tr("Challenges and projects"))
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.addTab(self.browser, self.tr("Challenges"))
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
         self._build_status_bar()
-        self.model.loading_changed.connect(self._show_loading)
-        self.model.load_failed.connect(self._show_error)
-        self.model.offline_changed.connect(self._show_offline)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self.reload)
-        self._detail_task: int | None = None
-        self._closing = False
-        self._reselect_id: int | None = None  # the challenge to select again after a reload
-        self.probe_timer = QTimer(self)
-        self.probe_timer.setInterval(OFFLINE_PROBE_MS)
-        self.probe_timer.timeout.connect(self._probe_server)
-        self._probe_task: int | None = None
+        self.menus = WindowMenus(self)
+        self._opening: set[int] = set()  # challenges whose project is being opened
 
     # -- building ----------------------------------------------------------------------------
-
-    def _build_actions(self) -> None:
-        self.search = QLineEdit(self)
-        self.search.setObjectName("challenge_search")
-        self.search.setPlaceholderText(self.tr("Search challenges"))
-        self.search.setAccessibleName(self.tr("Search challenges"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMaximumWidth(360)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
-
-        self.refresh_action = QAction(self.tr("&Refresh"), self)
-        self.refresh_action.setShortcuts(_keys(QKeySequence.StandardKey.Refresh, "F5"))
-        self.refresh_action.setStatusTip(self.tr("Load the challenges again"))
-        self.refresh_action.triggered.connect(self.reload)
-        find_action = QAction(self.tr("&Find"), self)
-        find_action.setShortcuts(_keys(QKeySequence.StandardKey.Find, "Ctrl+F"))
-        find_action.triggered.connect(lambda: self.search.setFocus())
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcuts(_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        about_action = QAction(self.tr("&About HitRecord Desktop"), self)
-        about_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
-        about_action.triggered.connect(self._about)
-
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        view_menu.addAction(find_action)
-        view_menu.addAction(self.refresh_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(about_action)
-        for action in (find_action, quit_action, about_action):
-            self.addAction(action)
-
-        toolbar = QToolBar(self.tr("Challenges"), self)
-        toolbar.setObjectName("challenge_toolbar")
-        toolbar.setMovable(False)
-        toolbar.addWidget(self.search)
-        toolbar.addAction(self.refresh_action)
-        self.addToolBar(toolbar)
 
     def _build_status_bar(self) -> None:
         self.server_label = QLabel(self.tr("Starting the local community…"), self)
         self.server_label.setObjectName("server_label")
         self.server_label.setAccessibleName(self.tr("Server"))
         self.progress = QProgressBar(self)
-        self.progress.setAccessibleName(self.tr("Loading"))
-        self.progress.setRange(0, 0)  # busy: the length of a page load is unknown
-        self.progress.setMaximumWidth(140)
+        self.progress.setObjectName("window_progress")
+        self.progress.setAccessibleName(self.tr("Working"))
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
         self.statusBar().addWidget(self.server_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
 
-    # -- connection and loading --------------------------------------------------------------
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
+
+    # -- connection --------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Opens the connection off the GUI thread; the window is usable meanwhile."""
         self.progress.show()
         self._tasks.run(self._open_connection, self._connected, self._connection_failed)
 
     def _connected(self, connection: Connection) -> None:
+        self.progress.hide()
         if self._closing:  # the window closed while the server was starting
             connection.close()
             return
         self.connection = connection
-        self.browser = OfflineBrowser(connection.client)
         who = (
             self.tr("signed in as {0}").format(connection.username)
-            if (connection.client.signed_in)
+            if connection.client.signed_in
             else self.tr("not signed in")
         )
         self.server_label.setText(f"{connection.label} · {who}")
         if connection.notice:
-            self.statusBar().showMessage(connection.notice, 15000)
+            self.show_message(connection.notice)
+        self.browser.attach(connection.client)
         self.connection_opened.emit(connection)
-        self.reload()
-
-    def show_rescued_takes(self, lines: list[str]) -> None:
-        """Tells the user which takes a crash cut short were recovered (nothing if none)."""
-        if not lines:
-            return
-        box = QMessageBox(self)
-        box.setObjectName("rescued-takes")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(self.tr("Takes recovered"))
-        box.setText(self.tr("The app stopped while recording. These takes were recovered:"))
-        box.setInformativeText("\n".join(lines))
-        box.setAccessibleName(self.tr("Takes recovered after a crash"))
-        box.setModal(False)
-        box.show()
-        self.rescued_takes_box = box
 
     def _connection_failed(self, error: Exception) -> None:
         log.error("cannot open the connection: %s", error)
@@ -213,116 +166,163 @@ class MainWindow(QMainWindow):
         self.server_label.setText(self.tr("Not connected"))
         QMessageBox.warning(self, self.tr("Cannot connect"), str(error))
 
-    def _forget_detail(self) -> None:
-        if self._detail_task is not None:
-            self._tasks.forget(self._detail_task)
-            self._detail_task = None
+    def _list_failed(self, message: str) -> None:
+        self.show_message(self.tr("Could not load challenges: {0}").format(message))
 
-    def reload(self) -> None:
-        if self.browser is None:
-            return
-        self._forget_detail()
-        selected = self._selected_challenge()
-        if selected is not None or not self.model.loading:  # mid-reload: keep the one wanted
-            self._reselect_id = selected.id if selected is not None else None
-        browser, query = self.browser, self.search.text().strip() or None
-        self.model.set_source(
-            lambda cursor: browser.challenges(q=query, cursor=cursor, limit=PAGE_SIZE)
+    def _server_key(self) -> str | None:
+        return self.connection.server_key if self.connection is not None else None
+
+    def _queue_upload(self) -> Callable[[UploadRequest, Callable[[int, int], None]], UploadJob]:
+        engine = self.uploads.engine
+        return engine.add if engine is not None else None  # type: ignore[return-value]
+
+    def _uploads_started(self, bridge: SyncBridge) -> None:
+        icons = self.look.icons if self.look is not None else None
+        panel = UploadsPanel(bridge, self._tasks, self.uploads.clients, icons, self)
+        self.uploads_panel = panel
+        self.uploads_dock.setWidget(panel)
+        self.menus.uploads_started(panel, bridge)
+
+    # -- projects ----------------------------------------------------------------------------
+
+    def workspaces(self) -> list[Workspace]:
+        found = (self.tabs.widget(i) for i in range(self.tabs.count()))
+        return [w for w in found if isinstance(w, Workspace)]
+
+    def current_workspace(self) -> Workspace | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, Workspace) else None
+
+    def workspace_for(self, challenge_id: int) -> Workspace | None:
+        return next(
+            (w for w in self.workspaces() if w.document.project.challenge_id == challenge_id), None
         )
-        self.detail.show_nothing()
 
-    def _selected_challenge(self) -> Challenge | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.challenge_at(rows[0].row()) if rows else None
+    def open_project(
+        self, challenge: Challenge, then: Callable[[Workspace], None] | None = None
+    ) -> None:
+        """Shows the challenge's project, opening it (off the GUI thread) or making it."""
+        found = self.workspace_for(challenge.id)
+        if found is not None:
+            self.tabs.setCurrentWidget(found)
+            if then is not None:
+                then(found)
+            return
+        if challenge.id in self._opening:
+            return
+        self._opening.add(challenge.id)
+        root = projects_root(self.paths)
 
-    def _show_loading(self, loading: bool) -> None:
-        self.progress.setVisible(loading)
-        if not loading:
-            for column in range(1, self.model.columnCount()):
-                self.table.resizeColumnToContents(column)
-        if not loading and self.model.rowCount() and not self.table.selectionModel().hasSelection():
-            ids = [
-                self.model.data(self.model.index(r, 0), Qt.ItemDataRole.UserRole)
-                for r in range(self.model.rowCount())
-            ]
-            wanted = self._reselect_id
-            self.table.selectRow(ids.index(wanted) if wanted in ids else 0)
+        def opened(result: OpenedProject) -> None:
+            self._opening.discard(challenge.id)
+            workspace = self._add_workspace(result, challenge)
+            if then is not None:
+                then(workspace)
 
-    def _show_offline(self, offline: bool, saved_at: datetime | None) -> None:
-        """Shows or clears the banner; while offline the server is asked again now and then."""
-        if offline:
-            self.offline_banner.show_offline(saved_at)
-            if not self.probe_timer.isActive():
-                self.probe_timer.start()
-        else:
-            self.offline_banner.clear()
-            self.probe_timer.stop()
+        def failed(error: Exception) -> None:
+            self._opening.discard(challenge.id)
+            self.show_message(self.tr("Cannot open the project: {0}").format(error))
 
-    def _probe_server(self) -> None:
-        if self.connection is None or self._probe_task is not None:
+        self._tasks.run(
+            lambda: project_for_challenge(root, challenge.id, challenge.title), opened, failed
+        )
+
+    def open_project_folder(self, folder: Path) -> None:
+        """Opens a project by its folder (recovery after a crash)."""
+
+        def load() -> OpenedProject:
+            store = ProjectStore(folder)
+            loaded = store.load()
+            return OpenedProject(loaded.project, store, loaded.notices)
+
+        self._tasks.run(
+            load,
+            lambda result: self._add_workspace(result, None),
+            lambda error: self.show_message(self.tr("Cannot open {0}: {1}").format(folder, error)),
+        )
+
+    def _add_workspace(self, opened: OpenedProject, challenge: Challenge | None) -> Workspace:
+        document = ProjectDocument(opened.project, opened.store, self._tasks)
+        workspace = Workspace(document, challenge, self.services, self)
+        workspace.status_message.connect(self.show_message)
+        self.undo_group.addStack(document.undo_stack)
+        index = self.tabs.addTab(workspace, opened.project.title)
+        self.tabs.setTabToolTip(index, str(opened.store.folder))
+        document.dirty_changed.connect(lambda dirty, w=workspace: self._mark_dirty(w, dirty))
+        self.tabs.setCurrentIndex(index)
+        try:
+            opened.store.folder.mkdir(parents=True, exist_ok=True)
+            mark_open(opened.store.folder)
+        except OSError as exc:
+            log.warning("cannot mark %s open: %s", opened.store.folder, exc)
+        for notice in opened.notices:
+            self.show_message(notice)
+        if challenge is None and opened.project.challenge_id is not None:
+            self._fetch_challenge(workspace, opened.project.challenge_id)
+        self.workspace_opened.emit(workspace)
+        return workspace
+
+    def _fetch_challenge(self, workspace: Workspace, challenge_id: int) -> None:
+        if self.connection is None:
             return
         client = self.connection.client
 
-        def answered(_info: object) -> None:
-            self._probe_task = None
-            if self.offline_banner.isVisible() and not self.model.loading:
-                self.reload()
+        def found(challenge: Challenge) -> None:
+            workspace.challenge = challenge
 
-        def unreachable(_error: Exception) -> None:
-            self._probe_task = None
+        self._tasks.run(lambda: client.get_challenge(challenge_id), found, lambda _e: None)
 
-        self._probe_task = self._tasks.run(client.health, answered, unreachable)
+    def _mark_dirty(self, workspace: Workspace, dirty: bool) -> None:
+        index = self.tabs.indexOf(workspace)
+        if index >= 0:
+            title = workspace.document.project.title
+            self.tabs.setTabText(index, f"{title} •" if dirty else title)
 
-    def _show_error(self, message: str) -> None:
-        self.statusBar().showMessage(self.tr("Could not load challenges: {0}").format(message))
-
-    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = selected.indexes()
-        challenge = self.model.challenge_at(rows[0].row()) if rows else None
-        self._forget_detail()
-        if challenge is None or self.connection is None:
-            self.detail.show_nothing()
+    def add_to_project(self, challenge: Challenge, contribution: Contribution) -> None:
+        """Downloads the contribution and places it on a new track of the challenge's project."""
+        if self.connection is None:
+            self.show_message(self.tr("Not connected: cannot download the contribution."))
             return
-        self.detail.show_challenge(challenge)
-        browser = self.browser
-        if browser is None:
-            return
-        self._detail_task = self._tasks.run(
-            lambda: browser.contributions(challenge.id),
-            lambda browsed: self._show_contributions(challenge, browsed),
-            lambda error: self._contributions_failed(challenge, error),
+        client = self.connection.client
+        self.show_message(self.tr("Adding “{0}” to the project…").format(contribution.title))
+        self.open_project(
+            challenge,
+            lambda ws: self.media_import.add_contribution(ws.document, contribution, client),
         )
 
-    def _show_contributions(
-        self, challenge: Challenge, browsed: Browsed[list[Contribution]]
-    ) -> None:
-        self._detail_task = None
-        self.detail.show_challenge(challenge, browsed.value)
-        if browsed.offline:  # only the list clears the banner: it may still be a kept copy
-            self._show_offline(True, browsed.saved_at)
-
-    def _contributions_failed(self, challenge: Challenge, error: Exception) -> None:
-        self._detail_task = None
-        self.detail.show_challenge(challenge, problem=str(error))
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About HitRecord Desktop"),
-            self.tr("HitRecord Desktop {0}\nFinish work together: every piece credited.").format(
-                __version__
-            ),
+    def _import_progress(self, label: str, fraction: float) -> None:
+        self.statusBar().showMessage(
+            self.tr("Adding {0}: {1} %").format(label, round(fraction * 100)), 2000
         )
+
+    def close_tab(self, index: int) -> None:
+        workspace = self.tabs.widget(index)
+        if not isinstance(workspace, Workspace):
+            return
+        self._close_workspace(workspace)
+        self.tabs.removeTab(index)
+        workspace.deleteLater()
+
+    def _close_workspace(self, workspace: Workspace) -> None:
+        self.undo_group.removeStack(workspace.document.undo_stack)
+        workspace.close_project()
+        mark_closed(workspace.document.folder)
+
+    def _tab_changed(self, _index: int) -> None:
+        workspace = self.current_workspace()
+        self.undo_group.setActiveStack(workspace.document.undo_stack if workspace else None)
+        self.menus.workspace_changed(workspace)
+
+    # -- closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # No waiting here: a connection still opening is closed when it arrives.
+        # No waiting on the network here: a connection still opening is closed when it arrives.
         self._closing = True
-        self.probe_timer.stop()
-        if self._probe_task is not None:
-            self._tasks.forget(self._probe_task)
-        self.browser = None
-        self._forget_detail()
-        self.model.set_source(None)  # a page still loading is dropped, not delivered
+        self.media_import.cancel_all()
+        for workspace in self.workspaces():
+            self._close_workspace(workspace)
+        self.browser.shutdown()
+        self.uploads.stop()
         if self.connection is not None:
             self.connection.close()
             self.connection = None

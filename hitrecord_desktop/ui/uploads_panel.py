@@ -115,6 +115,7 @@ class UploadsPanel(QWidget):
         return action
 
     def _build_actions(self, icons: IconBinder | None) -> None:
+        # R, L, C, K and Space belong to the transport (window-wide): the queue keeps to P.
         self.pause_action = self._action(
             self.tr("&Pause"),
             self.tr("Pause the selected upload"),
@@ -126,7 +127,7 @@ class UploadsPanel(QWidget):
         self.resume_action = self._action(
             self.tr("&Resume"),
             self.tr("Resume the selected upload"),
-            "R",
+            "Shift+P",
             "resume",
             icons,
             self.resume_selected,
@@ -150,7 +151,7 @@ class UploadsPanel(QWidget):
         self.pause_all_action = self._action(
             self.tr("Pause &all"),
             self.tr("Pause every upload"),
-            "Shift+P",
+            "Ctrl+P",
             "pause_all",
             icons,
             self._engine.pause_all,
@@ -158,7 +159,7 @@ class UploadsPanel(QWidget):
         self.resume_all_action = self._action(
             self.tr("Resume a&ll"),
             self.tr("Resume every paused upload"),
-            "Shift+R",
+            "Ctrl+Shift+P",
             "resume_all",
             icons,
             self._engine.resume_all,

@@ -11,6 +11,7 @@ import pytest
 
 from hitrecord_desktop.api.client import PlatformClient
 from hitrecord_desktop.connection import Connection
+from hitrecord_desktop.paths import app_paths
 from hitrecord_desktop.sync.challenge_cache import ChallengeCache
 from hitrecord_desktop.ui.main_window import MainWindow
 from hitrecord_desktop.ui.tasks import TaskRunner
@@ -30,7 +31,9 @@ def proxy(live_server: LiveServer) -> Iterator[CuttingProxy]:
 
 
 @pytest.fixture
-def open_window(qtbot, qapp, proxy: CuttingProxy, tmp_path: Path) -> Iterator[OpenWindow]:  # type: ignore[no-untyped-def]
+def open_window(
+    qtbot, qapp, proxy: CuttingProxy, tmp_path: Path, isolated_home: Path
+) -> Iterator[OpenWindow]:  # type: ignore[no-untyped-def]
     """Starts the window as the app does: a client with the challenge store of its server."""
     windows: list[MainWindow] = []
 
@@ -41,7 +44,9 @@ def open_window(qtbot, qapp, proxy: CuttingProxy, tmp_path: Path) -> Iterator[Op
         return connection
 
     def start() -> MainWindow:
-        window = MainWindow(TaskRunner(qapp), open_connection)  # app-owned, as in launch.py
+        window = MainWindow(
+            TaskRunner(qapp), open_connection, app_paths()
+        )  # app-owned, as in launch.py
         qtbot.addWidget(window)
         window.resize(1180, 720)
         window.show()
@@ -55,31 +60,33 @@ def open_window(qtbot, qapp, proxy: CuttingProxy, tmp_path: Path) -> Iterator[Op
 
 
 def _select(window: MainWindow, title: str) -> None:
-    rows = range(window.model.rowCount())
-    window.table.selectRow(next(r for r in rows if window.model.challenge_at(r).title == title))
+    rows = range(window.browser.model.rowCount())
+    window.browser.table.selectRow(
+        next(r for r in rows if window.browser.model.challenge_at(r).title == title)
+    )
 
 
 def test_a_restarted_app_offline_shows_the_saved_challenges_under_a_banner(
     qtbot, open_window: OpenWindow, proxy: CuttingProxy, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     first = open_window()
-    qtbot.waitUntil(lambda: first.model.rowCount() == OPEN_DEMO_CHALLENGES, timeout=15000)
-    assert first.offline_banner.isHidden()
+    qtbot.waitUntil(lambda: first.browser.model.rowCount() == OPEN_DEMO_CHALLENGES, timeout=15000)
+    assert first.browser.banner.isHidden()
     _select(first, NIGHT_BUS)
-    qtbot.waitUntil(lambda: "built on" in first.detail.toPlainText(), timeout=10000)
+    qtbot.waitUntil(lambda: "built on" in first.browser.detail.toPlainText(), timeout=10000)
     first.close()
 
     proxy.go_offline()
     window = open_window()
-    qtbot.waitUntil(lambda: window.model.rowCount() == OPEN_DEMO_CHALLENGES, timeout=15000)
-    banner = window.offline_banner
+    qtbot.waitUntil(lambda: window.browser.model.rowCount() == OPEN_DEMO_CHALLENGES, timeout=15000)
+    banner = window.browser.banner
     qtbot.waitUntil(banner.isVisible, timeout=5000)
     assert banner.label.text().startswith("Offline — showing challenges saved at ")
     assert banner.accessibleName() == "Offline notice"
     assert banner.accessibleDescription() == banner.label.text()
     _select(window, NIGHT_BUS)
-    qtbot.waitUntil(lambda: "built on" in window.detail.toPlainText(), timeout=10000)
-    assert "High harmony from bar 3" in window.detail.toPlainText()
+    qtbot.waitUntil(lambda: "built on" in window.browser.detail.toPlainText(), timeout=10000)
+    assert "High harmony from bar 3" in window.browser.detail.toPlainText()
 
     image = window.grab().toImage()
     shots = Path(os.environ.get("HITRECORD_SCREENSHOTS") or tmp_path)
@@ -89,17 +96,22 @@ def test_a_restarted_app_offline_shows_the_saved_challenges_under_a_banner(
     assert image.pixelColor(top.x() // 4, top.y()).name() == "#fff3cd"  # the amber strip
 
     _select(window, "Foley for a rainy street scene")  # never opened online: nothing kept
-    qtbot.waitUntil(lambda: "could not be loaded" in window.detail.toPlainText(), timeout=10000)
-    assert "Could not reach" in window.detail.toPlainText()
+    qtbot.waitUntil(
+        lambda: "could not be loaded" in window.browser.detail.toPlainText(), timeout=10000
+    )
+    assert "Could not reach" in window.browser.detail.toPlainText()
     _select(window, NIGHT_BUS)
-    qtbot.waitUntil(lambda: "built on" in window.detail.toPlainText(), timeout=10000)
+    qtbot.waitUntil(lambda: "built on" in window.browser.detail.toPlainText(), timeout=10000)
 
-    window.probe_timer.setInterval(50)  # instead of waiting half a minute
+    window.browser.probe_timer.setInterval(50)  # instead of waiting half a minute
     proxy.go_online()
     qtbot.waitUntil(banner.isHidden, timeout=10000)
-    qtbot.waitUntil(lambda: window.model.rowCount() == OPEN_DEMO_CHALLENGES, timeout=10000)
-    assert window.model.challenge_at(window.table.currentIndex().row()).title == NIGHT_BUS
-    assert not window.probe_timer.isActive()
+    qtbot.waitUntil(lambda: window.browser.model.rowCount() == OPEN_DEMO_CHALLENGES, timeout=10000)
+    assert (
+        window.browser.model.challenge_at(window.browser.table.currentIndex().row()).title
+        == NIGHT_BUS
+    )
+    assert not window.browser.probe_timer.isActive()
 
 
 def test_offline_with_nothing_saved_says_why_and_shows_no_banner(
@@ -111,5 +123,5 @@ def test_offline_with_nothing_saved_says_why_and_shows_no_banner(
         lambda: "Could not load challenges" in window.statusBar().currentMessage(), timeout=15000
     )
     assert "Could not reach" in window.statusBar().currentMessage()
-    assert window.model.rowCount() == 0
-    assert window.offline_banner.isHidden()
+    assert window.browser.model.rowCount() == 0
+    assert window.browser.banner.isHidden()
