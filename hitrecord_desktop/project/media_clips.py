@@ -30,6 +30,26 @@ def _has_video(cached: CachedPcm) -> bool:
     return cached.source.video is not None
 
 
+def media_for_file(
+    path: Path,
+    pcm: PcmCache,
+    sample_rate: int,
+    *,
+    progress: Progress = None,
+    cancel: threading.Event | None = None,
+) -> MediaRef:
+    """The media of the user's own file, decoded into the cache (MediaError when unusable)."""
+    cached = pcm.get_or_decode(path, sample_rate, progress, cancel)
+    return MediaRef(
+        MediaOrigin.FILE,
+        str(Path(path).resolve()),
+        sha256=cached.sha256,
+        title=Path(path).stem,
+        frames=len(cached.frames),
+        has_video=_has_video(cached),
+    )
+
+
 def clip_for_file(
     path: Path,
     pcm: PcmCache,
@@ -39,17 +59,8 @@ def clip_for_file(
     progress: Progress = None,
     cancel: threading.Event | None = None,
 ) -> Clip:
-    """A clip of the user's own file at `position` (raises MediaError for unusable files)."""
-    cached = pcm.get_or_decode(path, sample_rate, progress, cancel)
-    media = MediaRef(
-        MediaOrigin.FILE,
-        str(path.resolve()),
-        sha256=cached.sha256,
-        title=path.stem,
-        frames=len(cached.frames),
-        has_video=_has_video(cached),
-    )
-    return _clip(media, position)
+    """A clip of the user's own file at `position`."""
+    return _clip(media_for_file(path, pcm, sample_rate, progress=progress, cancel=cancel), position)
 
 
 def clip_for_contribution(

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.tabs.setMovable(True)
         self.tabs.addTab(self.browser, self.tr("Challenges"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.tabs.tabBar().setAccessibleName(self.tr("Open tabs"))
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)

@@ -1,13 +1,13 @@
-"""Bringing media into an open project: a community contribution ("Add to project") or files
-dropped on the timeline. Downloading and decoding run on worker threads; the clip is added on
-the GUI thread as one undo step ("Add 'Backing track'"), on a new track unless one is given.
+"""Bringing a community contribution into an open project ("Add to project"). Downloading and
+decoding run on worker threads; the clip is added on the GUI thread as one undo step ("Add
+'Backing track'") on a new track named for it. (Files dropped on the timeline go through the
+timeline's FileImporter.)
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -16,7 +16,7 @@ from ..api.models import Contribution
 from ..media.pcm_cache import PcmCache
 from ..media.probe import MediaError
 from ..project.commands import AddClip, AddTrack, CompositeCommand
-from ..project.media_clips import clip_for_contribution, clip_for_file
+from ..project.media_clips import clip_for_contribution
 from ..project.model import Clip, Track, TrackKind
 from ..sync.media_cache import MediaCache
 from .project_document import ProjectDocument
@@ -72,26 +72,6 @@ class MediaImport(QObject):
             )  # fmt: skip
 
         self._start(label, work, document, None, TrackKind.AUDIO)
-
-    def add_files(
-        self,
-        document: ProjectDocument,
-        paths: list[Path],
-        track_id: str | None = None,
-        position: int = 0,
-    ) -> None:
-        """Adds each file as a clip at `position`: on `track_id`, or on a new track each."""
-        pcm, rate = self._pcm, document.sample_rate
-        for path in paths:
-            label = path.name
-
-            def work(path: Path = path, label: str = label) -> Clip:
-                return clip_for_file(
-                    path, pcm, rate, position, progress=self._progress_for(label),
-                    cancel=self._cancel,
-                )  # fmt: skip
-
-            self._start(label, work, document, track_id, TrackKind.AUDIO)
 
     def cancel_all(self) -> None:
         self._cancel.set()

@@ -56,7 +56,9 @@ class TransportBar(QToolBar):
         self.play_action = self._action(
             _tr("Play"), "Space", icon(sp.SP_MediaPlay), bridge.toggle_play
         )
-        self.stop_action = self._action(_tr("Stop"), "", icon(sp.SP_MediaStop), bridge.stop)
+        self.stop_action = self._action(
+            _tr("Stop"), "Shift+Space", icon(sp.SP_MediaStop), bridge.stop
+        )
         self.record_action = self._action(_tr("Record"), "R", _record_icon(self), bridge.record)
         self.record_action.setCheckable(True)
         self.addSeparator()

@@ -159,7 +159,7 @@ class UploadsPanel(QWidget):
         self.resume_all_action = self._action(
             self.tr("Resume a&ll"),
             self.tr("Resume every paused upload"),
-            "Ctrl+Shift+P",
+            "Ctrl+Alt+P",
             "resume_all",
             icons,
             self._engine.resume_all,

@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject, Signal
 
 from ...media.pcm_cache import PcmCache
 from ...project.commands import AddClip, AddTrack, Command, CompositeCommand
-from ...project.model import Clip, MediaOrigin, MediaRef, Track
+from ...project.media_clips import media_for_file
+from ...project.model import Clip, MediaRef, Track
 from ..project_document import ProjectDocument
 from ..tasks import TaskRunner
 
@@ -43,24 +44,14 @@ class FileImporter(QObject):
         cache, rate = self._cache, self._document.project.sample_rate
 
         def work() -> list[MediaRef]:
-            media = []
-            for path in paths:
-                cached = cache.get_or_decode(path, rate)
-                media.append(
-                    MediaRef(
-                        MediaOrigin.FILE,
-                        str(path),
-                        sha256=cached.sha256,
-                        title=Path(path).stem,
-                        frames=len(cached.frames),
-                        has_video=cached.source.video is not None,
-                    )
-                )
-            return media
+            return [media_for_file(path, cache, rate) for path in paths]
 
         def failed(error: Exception) -> None:
             self.busy -= 1
             problem = getattr(error, "problem", None) or str(error)
+            where = getattr(error, "path", None)
+            if where is not None:  # name the file: several may have been dropped at once
+                problem = f"{Path(where).name}: {problem}"
             log.info("import of %s failed: %s", [str(p) for p in paths], problem)
             self.import_failed.emit(self.tr("Could not import: {0}").format(problem))
 
