@@ -128,7 +128,13 @@ class PcmCache:
     def pcm_for(self, ref: MediaRef, sample_rate: int, base_dir: Path | None = None) -> np.ndarray:
         """The (frames, channels) float32 audio of a clip's media, decoded once and cached.
 
-        A relative media path (a take inside its project folder) is taken from `base_dir`."""
+        A relative media path (a take inside its project folder) is taken from `base_dir`. When
+        the media's hash is known and its PCM is cached, the source file is not needed (a
+        downloaded contribution the media cache has since evicted still plays)."""
+        if ref.sha256:
+            known = self.lookup(ref.sha256.lower(), sample_rate)
+            if known is not None:
+                return known.frames
         path = Path(ref.path)
         if base_dir is not None and not path.is_absolute():
             path = base_dir / path

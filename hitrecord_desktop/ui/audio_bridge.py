@@ -108,6 +108,10 @@ class AudioBridge(AudioDevices):
             self._apply_loop()
         self._compile_timer.start()
 
+    def reload_media(self) -> None:
+        """Compiles the mix again: media that could not be read before has arrived."""
+        self._compile_timer.start()
+
     def sync_controls(self) -> None:
         """Gain, pan, mute and solo of the live project, heard from the next block."""
         if self.engine is not None and self.engine.controls is not None:

@@ -40,6 +40,7 @@ from .challenge_browser import ChallengeBrowser
 from .look import Look
 from .media_import import MediaImport
 from .project_document import ProjectDocument
+from .project_prefetch import ProjectPrefetch
 from .sync_bridge import SyncBridge
 from .tasks import TaskRunner
 from .timeline import PeaksSource
@@ -260,8 +261,22 @@ class MainWindow(QMainWindow):
             self.show_message(notice)
         if challenge is None and opened.project.challenge_id is not None:
             self._fetch_challenge(workspace, opened.project.challenge_id)
+        self._keep_media(workspace)
         self.workspace_opened.emit(workspace)
         return workspace
+
+    def _keep_media(self, workspace: Workspace) -> None:
+        """Downloads what the project's contributions need and keeps it cached while open."""
+        if self.connection is None:
+            return  # offline from the start: what is cached plays, the rest says so
+        prefetch = ProjectPrefetch(
+            workspace.document, self.media_cache, self.connection.client, workspace
+        )
+        prefetch.media_arrived.connect(workspace.audio.reload_media)
+        prefetch.progress_text.connect(lambda text: self.statusBar().showMessage(text, 2000))
+        prefetch.failed.connect(self.show_message)
+        workspace.prefetch = prefetch
+        prefetch.start()
 
     def _fetch_challenge(self, workspace: Workspace, challenge_id: int) -> None:
         if self.connection is None:

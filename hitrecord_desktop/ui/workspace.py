@@ -24,6 +24,7 @@ from ..sync.project_uploads import Credit, render_upload, take_upload
 from ..sync.upload_jobs import UploadJob, UploadRequest
 from .audio_bridge import AudioBridge
 from .project_document import ProjectDocument
+from .project_prefetch import ProjectPrefetch
 from .recorder_panel import RecorderPanel
 from .render_task import RenderTask
 from .tasks import TaskRunner
@@ -73,6 +74,7 @@ class Workspace(QWidget):
         self.timeline = TimelineWidget(document, services.tasks, services.peaks, self)
         self.recorder = RecorderPanel(self.audio, document, self)
         self.importer = FileImporter(document, services.tasks, services.pcm, self)
+        self.prefetch: ProjectPrefetch | None = None  # set by the window when connected
         self._render: RenderTask | None = None
         self._render_progress: QProgressDialog | None = None
 
@@ -267,6 +269,8 @@ class Workspace(QWidget):
         """Stops the audio, cancels a render, saves what is unsaved."""
         if self._render is not None:
             self._render.cancel()
+        if self.prefetch is not None:
+            self.prefetch.close()
         self.audio.close()
         try:
             self.document.close()

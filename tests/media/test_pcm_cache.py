@@ -181,3 +181,18 @@ def test_a_damaged_sidecar_is_a_miss_decoded_again(tone: Path, tmp_path: Path, e
     assert cache.lookup(first.sha256, 48_000) is None
     again = cache.get_or_decode(tone, 48_000)
     np.testing.assert_array_equal(again.frames, first.frames)
+
+
+def test_a_clip_plays_from_the_cache_when_its_source_file_is_gone(
+    tone: Path, tmp_path: Path
+) -> None:
+    """A downloaded contribution the media cache evicted: its decoded audio still serves."""
+    cache = PcmCache(tmp_path / "cache")
+    copy = tmp_path / "downloaded.wav"
+    copy.write_bytes(tone.read_bytes())
+    sha = cache.get_or_decode(copy, 48_000).sha256
+    copy.unlink()
+    ref = MediaRef(MediaOrigin.CONTRIBUTION, str(copy), sha256=sha)
+    assert cache.pcm_for(ref, 48_000).shape == (144_000, 2)
+    with pytest.raises(MediaError, match="no such file"):
+        cache.pcm_for(MediaRef(MediaOrigin.CONTRIBUTION, str(copy)), 48_000)
