@@ -102,3 +102,25 @@ def test_a_timeline_opens_at_its_start(tmp_path, qtbot) -> None:  # type: ignore
     assert bar.maximum() > 0  # a minute of room to the right: wider than the view
     assert bar.value() == 0
     assert widget.view.sample_at(0) == 0
+
+
+def test_switching_the_theme_recolours_the_track_headers(timeline: Timeline) -> None:
+    """The headers sit under a style sheet, which keeps the palette it was polished with."""
+    from hitrecord_desktop.ui.theme import make_palette
+
+    app = QApplication.instance()
+    before = QPalette(app.palette())
+    header = next(iter(timeline.widget.headers.headers.values()))
+    button = QPalette.ColorRole.Button
+    try:
+        for dark in (True, False):
+            app.setPalette(make_palette(dark))
+            app.processEvents()
+            expected = make_palette(dark).color(button)
+            assert header.palette().color(button) == expected
+            assert header.mute.palette().color(button) == expected
+            assert header.name.palette().color(QPalette.ColorRole.Base) == make_palette(dark).color(
+                QPalette.ColorRole.Base
+            )
+    finally:
+        app.setPalette(before)
