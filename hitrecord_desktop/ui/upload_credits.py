@@ -39,8 +39,8 @@ class UploadCredits(QWidget):
         self.tree.setAccessibleName(self.tr("Credits of the selected upload"))
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels([self.tr("Built on"), self.tr("By"), self.tr("At")])
-        self.tree.setColumnWidth(0, 220)
-        self.tree.setColumnWidth(1, 140)
+        self.tree.setColumnWidth(0, 190)  # the offset column stays in view beside the queue
+        self.tree.setColumnWidth(1, 110)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
