@@ -131,7 +131,6 @@ class TrackHeader(QWidget):
         if not self.name.hasFocus():
             self.name.setText(track.name)
             self.name.setCursorPosition(0)  # a long name shows its start, not its end
-        self.name.setToolTip(track.name)
         self.mute.setChecked(track.mute)
         self.solo.setChecked(track.solo)
         self.arm.setChecked(track.armed)
