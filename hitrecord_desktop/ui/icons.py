@@ -102,10 +102,6 @@ class IconBinder(QObject):
         self._theme = theme
         self._bound: list[tuple[weakref.ref[_Iconable], str]] = []
         theme.theme_applied.connect(self.refresh)
-        # qtawesome loads every icon font on its first icon (~70 ms): here, at start, rather
-        # than in the first panel built while the window runs (the uploads panel, once
-        # connected), where it stalled the event loop past 100 ms.
-        self.icon("play")
 
     def icon(self, name: str) -> QIcon:
         return themed_icon(name, QApplication.palette())
