@@ -113,6 +113,9 @@ class Flow:
         contributions = browser.detail.contributions
         qtbot.waitUntil(lambda: {PLUCKED, MARIMBA} <= self._titles(), timeout=WAIT)
         self.rows = {r.contribution.title: r for r in contributions.rows.values()}
+        # A look at the waveforms (drawn off the GUI thread) before opening the project.
+        qtbot.waitUntil(lambda: not browser.waveforms._pending, timeout=WAIT)
+        assert self.rows[PLUCKED].waveform.thumbnail is not None
         table.setFocus()
         self.key(Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: isinstance(window.tabs.currentWidget(), Workspace), timeout=WAIT)
@@ -180,9 +183,19 @@ class Flow:
     def listen(self) -> None:
         """Space plays (the position and the playhead advance), Space stops."""
         audio, qtbot, rate = self.workspace.audio, self.qtbot, self.document.project.sample_rate
-        qtbot.waitUntil(lambda: audio.ready, timeout=WAIT)
+        # Space is ignored while a stream opens or closes (AudioBridge.play returns when busy).
+        qtbot.waitUntil(lambda: audio.ready and not audio.busy, timeout=WAIT)
         self.key(Qt.Key.Key_Space)
-        qtbot.waitUntil(lambda: audio.state is TransportState.PLAYING, timeout=WAIT)
+        try:
+            qtbot.waitUntil(lambda: audio.state is TransportState.PLAYING, timeout=WAIT)
+        except qtbot.TimeoutError:
+            focus = self.qapp.focusWidget()
+            raise AssertionError(
+                f"Space did not play: state {audio.state}, busy {audio.busy}, engine "
+                f"{audio.engine}, focus {type(focus).__name__} {focus and focus.objectName()}, "
+                f"active {self.window.isActiveWindow()}, "
+                f"status {self.window.statusBar().currentMessage()!r}"
+            ) from None
         qtbot.waitUntil(lambda: audio.position > rate // 2, timeout=WAIT)
         qtbot.waitUntil(lambda: self.view.timeline.playhead_sample > rate // 2, timeout=WAIT)
         self.key(Qt.Key.Key_Space)
