@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..api.client import PlatformClient
 from ..sync.upload_jobs import UploadJob
@@ -39,8 +46,12 @@ class UploadCredits(QWidget):
         self.tree.setAccessibleName(self.tr("Credits of the selected upload"))
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels([self.tr("Built on"), self.tr("By"), self.tr("At")])
-        self.tree.setColumnWidth(0, 220)
-        self.tree.setColumnWidth(1, 140)
+        # The title takes what is left: author and offset stay in view in a narrow pane.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelection, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,8 @@ from .tasks import TaskRunner
 from .upload_credits import ClientFactory, UploadCredits
 from .upload_model import Column, UploadTableModel
 from .upload_words import job_status_text
+
+PREFERRED_HEIGHT = 200  # pixels: the buttons and four or five rows of uploads
 
 
 class UploadsPanel(QWidget):
@@ -70,11 +72,11 @@ class UploadsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(Column.STATUS, 230)
-        self.table.setColumnWidth(Column.PROGRESS, 170)
-        self.table.setColumnWidth(Column.RATE, 90)
+        self.table.setColumnWidth(Column.STATUS, 200)
+        self.table.setColumnWidth(Column.PROGRESS, 150)
+        self.table.setColumnWidth(Column.RATE, 80)
         self.table.setColumnWidth(Column.LEFT, 80)
-        self.table.setColumnWidth(Column.SERVER, 130)
+        self.table.setColumnWidth(Column.SERVER, 120)
         self.detail = QLabel(self)
         self.detail.setObjectName("upload_detail")
         self.detail.setWordWrap(True)
@@ -209,14 +211,23 @@ class UploadsPanel(QWidget):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.detail)
         lower_layout.addWidget(self.credits)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        # Side by side: docked below the workspace, the panel is wide and should stay short.
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("uploads_splitter")
         splitter.addWidget(self.table)
         splitter.addWidget(lower)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([880, 380])
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(buttons)
         layout.addWidget(splitter)
+
+    def sizeHint(self) -> QSize:
+        """A few rows high: the dock's first height, before the person resizes it (the
+        tables' own hints made it take half the window from the browser and the timeline)."""
+        return QSize(super().sizeHint().width(), PREFERRED_HEIGHT)
 
     # -- selection -----------------------------------------------------------------------------
 

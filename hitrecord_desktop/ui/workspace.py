@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QProgressDialog, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QProgressDialog,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..api.models import Challenge
 from ..audio.transport_display import TransportState
@@ -81,7 +88,7 @@ class Workspace(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("workspace_splitter")
         splitter.addWidget(self.timeline)
-        splitter.addWidget(self.recorder)
+        splitter.addWidget(self._scrolling(self.recorder))
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         column = QVBoxLayout(self)
@@ -111,6 +118,19 @@ class Workspace(QWidget):
         self.upload_mix_action = action(
             self.tr("Render and Upload &Mix…"), "Ctrl+Shift+U", self.render_and_upload, "upload_mix"
         )
+
+    def _scrolling(self, panel: QWidget) -> QScrollArea:
+        """The side panel scrolls when the window is short (the uploads dock open, a dropout
+        warning shown) rather than squeezing its meters below their height."""
+        area = QScrollArea(self)
+        area.setObjectName("recorder_scroll")
+        area.setWidget(panel)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        area.setMinimumWidth(panel.minimumSizeHint().width())
+        return area
 
     def project_actions(self) -> list[QAction]:
         return [self.save_action, self.upload_take_action, self.upload_mix_action]

@@ -7,7 +7,7 @@ changed (undo, redo, another view), without emitting edits back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,6 +37,13 @@ GAIN_MIN_DB, GAIN_MAX_DB = -60, 12
 HEADER_WIDTH = 236
 
 
+# palette(...) keeps the theme's colours; only the checked state needs to stand out.
+HEADER_STYLE = (
+    "QToolButton:checked { background: palette(highlight);"
+    " color: palette(highlighted-text); border-radius: 3px; }"
+)
+
+
 class TrackHeader(QWidget):
     """The controls of one track."""
 
@@ -56,11 +63,7 @@ class TrackHeader(QWidget):
         self.color = color
         self.setFixedHeight(height)
         self.setAutoFillBackground(False)
-        # palette(...) keeps the theme's colours; only the checked state needs to stand out.
-        self.setStyleSheet(
-            "QToolButton:checked { background: palette(highlight);"
-            " color: palette(highlighted-text); border-radius: 3px; }"
-        )
+        self.setStyleSheet(HEADER_STYLE)
         self.name = QLineEdit(track.name)
         self.name.setFrame(False)
         self.name.editingFinished.connect(self._rename)
@@ -102,6 +105,14 @@ class TrackHeader(QWidget):
         column.addStretch(1)
         self.refresh(track)
 
+    def restyle(self) -> None:
+        """Takes the application's palette again. Widgets under a style sheet get no palette
+        change when the theme switches: they kept the old theme's colours (dark headers in the
+        light theme) until their style sheet was set anew."""
+        self.setStyleSheet("")
+        self.setStyleSheet(HEADER_STYLE)
+        self.refresh(self.document.project.track(self.track_id))
+
     def _toggle(self, text: str, name: str, command: type) -> QToolButton:
         button = QToolButton()
         button.setText(text)
@@ -119,6 +130,7 @@ class TrackHeader(QWidget):
         ]
         if not self.name.hasFocus():
             self.name.setText(track.name)
+            self.name.setCursorPosition(0)  # a long name shows its start, not its end
         self.mute.setChecked(track.mute)
         self.solo.setChecked(track.solo)
         self.arm.setChecked(track.armed)
@@ -188,6 +200,12 @@ class TrackHeaders(QWidget):
         self._layout.addStretch(1)
         self.setFixedWidth(HEADER_WIDTH)
         self.setAccessibleName(self.tr("Track headers"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # the theme switched
+            for header in self.headers.values():
+                header.restyle()
+        super().changeEvent(event)
 
     def sync(self, colors: list[QColor], height: int, extra_height: int) -> None:
         """One header per track, in order; existing headers are kept (focus, edits in progress)."""

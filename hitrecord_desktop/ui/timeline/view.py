@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from ...project import snapping
@@ -52,6 +52,7 @@ class TimelineView(QGraphicsView):
         self.timeline = scene
         self.snap_enabled = True
         self._drag: _Drag | None = None
+        self._shown = False
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
@@ -69,6 +70,13 @@ class TimelineView(QGraphicsView):
                 "Clips of every track. Arrow keys nudge the selected clip, Tab moves between clips."
             )
         )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:  # QGraphicsView opens on the scene's centre; a timeline, at 0:00
+            self._shown = True
+            self.horizontalScrollBar().setValue(0)
+            self.verticalScrollBar().setValue(0)
 
     # -- helpers ---------------------------------------------------------------------------
 

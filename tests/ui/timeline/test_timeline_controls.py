@@ -9,6 +9,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from hitrecord_desktop.project.commands import RenameTrack
 from hitrecord_desktop.project.model import SampleRange
 from tests.support.timeline_media import RATE
 from tests.ui.timeline.conftest import Timeline
@@ -47,6 +48,17 @@ def test_gain_keys_merge_into_one_undo_step_and_rename_is_an_edit(timeline: Time
     timeline.document.undo_stack.undo()
     assert track.gain_db == 0.0 and header.gain.value() == 0
     assert header.name.text() == "Backing (mira_k)"
+
+
+def test_a_long_track_name_shows_its_start(timeline: Timeline) -> None:
+    """A contribution's track is named after it: "Night Bus (backing track)" must not read
+    "us (backing track)" in the narrow header."""
+    track = timeline.project.tracks[0]
+    header = timeline.widget.headers.headers[track.id]
+    long_name = "Call-and-response guide vocal, second attempt"
+    timeline.document.execute(RenameTrack(track.id, long_name))
+    assert header.name.text() == long_name
+    assert header.name.cursorPosition() == 0
 
 
 def test_add_and_remove_track_keep_headers_and_lanes_in_step(timeline: Timeline) -> None:

@@ -82,3 +82,45 @@ def test_a_palette_change_recolours_the_timeline(timeline: Timeline) -> None:
     widget.setPalette(palette)
     assert widget.timeline.dark == dark
     assert len(widget.timeline.tiles) == 0  # tiles drawn in the old colours are gone
+
+
+def test_a_timeline_opens_at_its_start(tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """QGraphicsView shows the middle of a scene wider than itself; a timeline shows 0:00."""
+    from hitrecord_desktop.project.model import Project, Track
+    from hitrecord_desktop.project.project_store import ProjectStore
+    from hitrecord_desktop.ui.project_document import ProjectDocument
+    from hitrecord_desktop.ui.timeline import TimelineWidget
+
+    project = Project(title="Empty", tracks=[Track(name="Audio 1")])
+    document = ProjectDocument(project, ProjectStore(tmp_path / "project"), None, autosave=False)
+    widget = TimelineWidget(document, None, None)
+    qtbot.addWidget(widget)
+    widget.resize(900, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    bar = widget.view.horizontalScrollBar()
+    assert bar.maximum() > 0  # a minute of room to the right: wider than the view
+    assert bar.value() == 0
+    assert widget.view.sample_at(0) == 0
+
+
+def test_switching_the_theme_recolours_the_track_headers(timeline: Timeline) -> None:
+    """The headers sit under a style sheet, which keeps the palette it was polished with."""
+    from hitrecord_desktop.ui.theme import make_palette
+
+    app = QApplication.instance()
+    before = QPalette(app.palette())
+    header = next(iter(timeline.widget.headers.headers.values()))
+    button = QPalette.ColorRole.Button
+    try:
+        for dark in (True, False):
+            app.setPalette(make_palette(dark))
+            app.processEvents()
+            expected = make_palette(dark).color(button)
+            assert header.palette().color(button) == expected
+            assert header.mute.palette().color(button) == expected
+            assert header.name.palette().color(QPalette.ColorRole.Base) == make_palette(dark).color(
+                QPalette.ColorRole.Base
+            )
+    finally:
+        app.setPalette(before)
