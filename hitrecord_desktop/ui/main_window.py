@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.connection_opened.connect(self.uploads.attach)
         self.media_import = MediaImport(tasks, self.pcm, self.media_cache, self)
         self.media_import.failed.connect(self.show_message)
+        self.media_import.added.connect(lambda _doc, _clip: self.statusBar().clearMessage())
         self.media_import.progressed.connect(self._import_progress)
         self.services = WorkspaceServices(
             paths, tasks, self.pcm, self.peaks, self._server_key, self._queue_upload
