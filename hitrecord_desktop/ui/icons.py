@@ -96,6 +96,9 @@ class IconBinder(QObject):
 
     def __init__(self, theme: ThemeManager, parent: QObject | None = None) -> None:
         super().__init__(parent or theme)
+        # qtawesome reads its fonts and glyph maps at the first icon (~70-100 ms): here, at start
+        # before the event loop runs, not when the uploads panel appears in a running window.
+        qta.icon(ICON_NAMES["done"])
         self._theme = theme
         self._bound: list[tuple[weakref.ref[_Iconable], str]] = []
         theme.theme_applied.connect(self.refresh)
