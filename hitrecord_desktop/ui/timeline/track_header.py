@@ -119,6 +119,7 @@ class TrackHeader(QWidget):
         ]
         if not self.name.hasFocus():
             self.name.setText(track.name)
+            self.name.setCursorPosition(0)  # a long name shows its start, not its end
         self.mute.setChecked(track.mute)
         self.solo.setChecked(track.solo)
         self.arm.setChecked(track.armed)
