@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QProgressDialog, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QProgressDialog,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..api.models import Challenge
 from ..audio.transport_display import TransportState
@@ -35,6 +42,7 @@ log = logging.getLogger(__name__)
 
 QueueUpload = Callable[[UploadRequest, Callable[[int, int], None]], UploadJob]
 _MOVING = (TransportState.PLAYING, TransportState.RECORDING)
+RECORDER_MIN_HEIGHT = 380  # below this the recorder panel scrolls
 
 
 @dataclass
@@ -79,7 +87,18 @@ class Workspace(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("workspace_splitter")
         splitter.addWidget(self.timeline)
-        splitter.addWidget(self.recorder)
+        # The panel scrolls when the window is short (uploads dock open, a dropout warning
+        # shown) instead of squeezing its controls over each other.
+        self.recorder_area = QScrollArea(self)
+        self.recorder_area.setObjectName("recorder_area")
+        self.recorder_area.setWidget(self.recorder)
+        self.recorder_area.setWidgetResizable(True)
+        self.recorder_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.recorder_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scrollbar = self.recorder_area.verticalScrollBar().sizeHint().width()
+        self.recorder_area.setMinimumWidth(self.recorder.sizeHint().width() + scrollbar)
+        self.recorder_area.setMinimumHeight(RECORDER_MIN_HEIGHT)  # the uploads dock gives way
+        splitter.addWidget(self.recorder_area)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         column = QVBoxLayout(self)
