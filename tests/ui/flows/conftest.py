@@ -31,6 +31,7 @@ from hitrecord_desktop.ui.preferences import Preferences
 from hitrecord_desktop.ui.tasks import TaskRunner
 from hitrecord_desktop.ui.upload_dialog import UploadDialog
 from hitrecord_desktop.ui.workspace import Workspace
+from tests.support.ui_watchdog import UiWatchdog
 
 RATE = 48_000
 WAIT_MS = 30_000  # generous: two shared cores, a child server, PulseAudio streams opening
@@ -50,6 +51,7 @@ class WindowDriver:
         self.qtbot = qtbot
         self.window = window
         self.paths = paths
+        self.watchdog: UiWatchdog | None = None  # paused while the test itself grabs a picture
 
     # -- the browser ---------------------------------------------------------------------------
 
@@ -183,23 +185,35 @@ class WindowDriver:
         before = {t.id for t in workspace.document.project.track(track_id).takes}
         self.key(workspace, Qt.Key.Key_Home)
         self.qtbot.waitUntil(lambda: audio.position == 0, timeout=WAIT_MS)
+        seen: list[int] = []
+
+        def note(sample: int) -> None:
+            seen.append(sample)
+
+        audio.position_changed.connect(note)
         self.key(workspace, Qt.Key.Key_R)
         self.qtbot.waitUntil(lambda: audio.state is TransportState.RECORDING, timeout=WAIT_MS)
         # The count-in runs before sample 0: the take has run `seconds` once the playhead is there.
         wanted = round(seconds * RATE)
         self.qtbot.waitUntil(lambda: audio.position >= wanted, timeout=WAIT_MS)
+        audio.position_changed.disconnect(note)
+        if audio.count_in_enabled:  # the playhead came from before the start: a count-in
+            project = workspace.document.project
+            beat = project.tempo.samples_per_beat(project.sample_rate)
+            assert min(seen) <= -beat, f"no count-in seen: the playhead started at {min(seen)}"
         if during is not None:
             during()
         self.key(workspace, stop_key)
         self.qtbot.waitUntil(lambda: audio.state is TransportState.STOPPED, timeout=WAIT_MS)
-        takes = workspace.document.project.track(track_id).takes
         self.qtbot.waitUntil(
             lambda: len(workspace.document.project.track(track_id).takes) == len(before) + 1,
             timeout=WAIT_MS,
         )
         takes = workspace.document.project.track(track_id).takes
-        (new,) = [t.id for t in takes if t.id not in before]
-        return new
+        (new,) = [t for t in takes if t.id not in before]
+        # From sample 0 (the count-in is not kept) to where it was stopped.
+        assert seconds * RATE * 0.9 <= new.clip.length <= (seconds + 3) * RATE, new.clip.length
+        return new.id
 
     # -- uploading -----------------------------------------------------------------------------
 
@@ -236,16 +250,31 @@ class WindowDriver:
         assert done.state is JobState.DONE, done.note
         return done
 
-    def server_client(self) -> PlatformClient:
-        """A client of our own, as a visitor of the community would look at it."""
-        return PlatformClient(self.connection.client.server_url)
+    def the_new_contribution(self, challenge_id: int, shown_before: int) -> Contribution:
+        """Asks the server (a client of our own, as any visitor would; after the watched steps:
+        this blocks) for the challenge's contributions: exactly one more than the browser showed,
+        and exactly one by the local user, who had none (a fresh community)."""
+        client = PlatformClient(self.connection.client.server_url)
+        try:
+            found = list(client.iter_contributions(challenge_id))
+        finally:
+            client.close()
+        mine = [c for c in found if c.author.username == self.connection.username]
+        assert len(found) == shown_before + 1, [c.title for c in found]
+        assert len(mine) == 1, [c.title for c in mine]
+        return mine[0]
 
     def grab(self, widget: QWidget, name: str) -> Path:
         """A screenshot of what the person sees now, into SCREENSHOT_DIR (or the test's folder)."""
         folder = Path(os.environ.get("SCREENSHOT_DIR") or self.paths.cache_dir / "screens")
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{name}.png"
+        watching = self.watchdog is not None and self.watchdog.watching
+        if watching:
+            self.watchdog.stop()  # rendering the whole window is the test's doing, not the app's
         widget.grab().save(str(path))
+        if watching:
+            self.watchdog.start()
         return path
 
 

@@ -25,11 +25,13 @@ def test_singer_records_three_takes_and_uploads_the_second(
     qtbot, flow_window: WindowDriver, ui_watchdog
 ) -> None:  # type: ignore[no-untyped-def]
     driver, window = flow_window, flow_window.window
+    driver.watchdog = ui_watchdog
     with ui_watchdog.watch():
         window.start()  # listing: the local community starts, its challenges are shown
         driver.wait_for_challenges()
         driver.select_challenge(CHALLENGE)
         assert BACKING in window.browser.detail.toPlainText()
+        shown_before = len(window.browser.detail.contributions.rows)
         # Downloading and decoding the backing track, then its waveform on the timeline.
         workspace, backing, backing_clip = driver.add_to_project(BACKING)
         assert backing.author.display_name == "Mara Okafor"
@@ -53,8 +55,10 @@ def test_singer_records_three_takes_and_uploads_the_second(
         assert view.topLevelItemCount() == 3
         item = view.topLevelItem(1)
         assert item.text(1) == "Take 2"
+        driver.wait_until_playable(workspace)  # the takes' waveforms are drawn too
         driver.grab(window, "singer-three-takes")
-        view.scrollToItem(item)  # the list is short: a person scrolls to the row first
+        workspace.recorder_area.ensureWidgetVisible(view)  # a person scrolls to the list
+        view.scrollToItem(item)  # and to the row
         rect = view.visualItemRect(item)
         assert view.viewport().rect().contains(rect.center()), (rect, view.viewport().rect())
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -68,17 +72,11 @@ def test_singer_records_three_takes_and_uploads_the_second(
         assert dialog.role.currentData() == "vocals"
         driver.grab(dialog, "singer-upload-dialog")
 
-        client = driver.server_client()
-        before = {c.id for c in client.iter_contributions(backing.challenge_id)}
         job = driver.send(dialog)  # the upload engine sends it; the panel shows it done
 
     chosen = next(t for t in project.track(vocal.id).takes if t.id == takes[1])
     take_file = media_path(workspace.document.folder, chosen.clip.media.path)
-    after = list(client.iter_contributions(backing.challenge_id))
-    new = [c for c in after if c.id not in before]
-    client.close()
-    assert len(new) == 1, [c.title for c in new]
-    (uploaded,) = new
+    uploaded = driver.the_new_contribution(backing.challenge_id, shown_before)
     assert uploaded.id == job.contribution_id
     assert uploaded.role == "vocals"
     assert uploaded.sha256 == hashlib.sha256(Path(take_file).read_bytes()).hexdigest()

@@ -12,7 +12,8 @@ import pytest
 
 from PySide6.QtCore import Qt
 
-from hitrecord_desktop.sync.project_uploads import media_path
+from hitrecord_desktop.sync.project_uploads import Credit, media_path
+from hitrecord_desktop.ui.upload_dialog import credit_line
 from tests.ui.flows.conftest import RATE, WAIT_MS, WindowDriver, needs_pulse
 
 pytestmark = [needs_pulse, pytest.mark.timeout(180)]
@@ -25,10 +26,12 @@ def test_voice_actor_nudges_the_narration_and_uploads_it_in_sync(
     qtbot, flow_window: WindowDriver, ui_watchdog
 ) -> None:  # type: ignore[no-untyped-def]
     driver, window = flow_window, flow_window.window
+    driver.watchdog = ui_watchdog
     with ui_watchdog.watch():
         window.start()
         driver.wait_for_challenges()
         driver.select_challenge(CHALLENGE)
+        shown_before = len(window.browser.detail.contributions.rows)
         workspace, film, film_clip = driver.add_to_project(FILM)
         assert film.kind == "video" and film.author.display_name == "June Park"
         driver.wait_until_playable(workspace)  # the film's sound, decoded off the GUI thread
@@ -65,17 +68,14 @@ def test_voice_actor_nudges_the_narration_and_uploads_it_in_sync(
 
         dialog = driver.open_upload_dialog(workspace)
         credits = [dialog.credits.item(i).text() for i in range(dialog.credits.count())]
-        assert len(credits) == 1 and FILM in credits[0] and "June Park" in credits[0], credits
+        # The person sees, before sending, that the film is credited where the take sits now.
+        shown_offset = (moved.media_start - film_clip.media_start) / project.sample_rate
+        assert credits == [credit_line(Credit(film.id, shown_offset, FILM, "June Park"))]
         assert dialog.role.currentData() == "narration"
-        client = driver.server_client()
-        before = {c.id for c in client.iter_contributions(film.challenge_id)}
         job = driver.send(dialog)
 
     take_file = media_path(workspace.document.folder, moved.media.path)
-    new = [c for c in client.iter_contributions(film.challenge_id) if c.id not in before]
-    client.close()
-    assert len(new) == 1, [c.title for c in new]
-    (uploaded,) = new
+    uploaded = driver.the_new_contribution(film.challenge_id, shown_before)
     assert uploaded.id == job.contribution_id and uploaded.role == "narration"
     assert uploaded.sha256 == hashlib.sha256(Path(take_file).read_bytes()).hexdigest()
     film_now = next(
