@@ -299,7 +299,9 @@ def integrated_window(bot, qapp: QApplication) -> Iterator[WindowDriver]:  # typ
     window.resize(1280, 800)
     window.show()
     bot.waitExposed(window)
-    window.activateWindow()
+    window.raise_()
+    window.activateWindow()  # the transport's shortcuts work in the active window only
+    bot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
     try:
         yield WindowDriver(bot, window, paths)
     finally:
