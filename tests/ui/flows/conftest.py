@@ -93,6 +93,19 @@ class WindowDriver:
             timeout=WAIT_MS,
         )
 
+    def wait_for_waveforms(self) -> list[str]:
+        """The person looks over the contributions: every row's waveform drawn (or a word on why
+        there is none). Returns the titles of those with a waveform."""
+        rows = list(self.window.browser.detail.contributions.rows.values())
+        initial = rows[0].waveform.message if rows else ""
+
+        def settled() -> bool:
+            return all(r.waveform.thumbnail is not None or r.waveform.message != initial
+                       for r in rows)  # fmt: skip
+
+        self.qtbot.waitUntil(settled, timeout=WAIT_MS)
+        return [r.contribution.title for r in rows if r.waveform.thumbnail is not None]
+
     def contribution_row(self, title: str):  # type: ignore[no-untyped-def]
         rows = self.window.browser.detail.contributions.rows
         found = [row for row in rows.values() if row.contribution.title == title]

@@ -32,6 +32,7 @@ def test_singer_records_three_takes_and_uploads_the_second(
         driver.select_challenge(CHALLENGE)
         assert BACKING in window.browser.detail.toPlainText()
         shown_before = len(window.browser.detail.contributions.rows)
+        assert BACKING in driver.wait_for_waveforms()  # its sound, drawn in the detail pane
         # Downloading and decoding the backing track, then its waveform on the timeline.
         workspace, backing, backing_clip = driver.add_to_project(BACKING)
         assert backing.author.display_name == "Mara Okafor"

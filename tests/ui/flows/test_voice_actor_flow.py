@@ -32,6 +32,7 @@ def test_voice_actor_nudges_the_narration_and_uploads_it_in_sync(
         driver.wait_for_challenges()
         driver.select_challenge(CHALLENGE)
         shown_before = len(window.browser.detail.contributions.rows)
+        assert FILM in driver.wait_for_waveforms()  # its sound, drawn in the detail pane
         workspace, film, film_clip = driver.add_to_project(FILM)
         assert film.kind == "video" and film.author.display_name == "June Park"
         driver.wait_until_playable(workspace)  # the film's sound, decoded off the GUI thread
