@@ -65,7 +65,10 @@ def test_voice_actor_nudges_the_narration_and_uploads_it_in_sync(
         )
         moved = _take_clip(project, narration.id, take_id)
         assert moved.position == recorded_at + beat
-        assert project.track(narration.id).takes[0].id == take_id  # still its track's take
+        # Down moves a clip to the next track (keys act at once); a take stays on its track.
+        driver.key(workspace, Qt.Key.Key_Down)
+        assert project.track(narration.id).takes[0].id == take_id
+        assert _take_clip(project, narration.id, take_id).position == moved.position
 
         dialog = driver.open_upload_dialog(workspace)
         credits = [dialog.credits.item(i).text() for i in range(dialog.credits.count())]
