@@ -91,6 +91,8 @@ class Workspace(QWidget):
         # shown) instead of squeezing its controls over each other.
         self.recorder_area = QScrollArea(self)
         self.recorder_area.setObjectName("recorder_area")
+        self.recorder_area.setAccessibleName(self.tr("Recorder panel"))
+        self.recorder_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its controls
         self.recorder_area.setWidget(self.recorder)
         self.recorder_area.setWidgetResizable(True)
         self.recorder_area.setFrameShape(QFrame.Shape.NoFrame)
