@@ -130,5 +130,38 @@ def with_recorded_lineage(
     return dataclasses.replace(clip, media=dataclasses.replace(clip.media, built_on=entries))
 
 
+def lineage_where_it_sits(project: Project, clip: Clip) -> tuple[LineageEntry, ...]:
+    """A take's recorded lineage, with each offset taken from where the take and that
+    contribution sit on the timeline now.
+
+    What the take was built on stays the snapshot made when it was recorded; where it sits
+    against each of those follows later moves (a narration nudged into sync with the film), since
+    the credit tells the platform how the pieces line up. A contribution placed on the timeline
+    itself is measured directly; one heard only through other local media is measured through
+    it; one no longer on the timeline keeps its recorded offset. With several placements, the
+    one nearest the recorded offset counts.
+    """
+    rate = project.sample_rate
+    direct: dict[int, list[int]] = {}
+    through: dict[int, list[int]] = {}
+    for track in project.tracks:
+        for other in track.all_clips():
+            if other.id == clip.id:
+                continue
+            found = direct if other.media.contribution_id is not None else through
+            for entry in clip_lineage(other, clip.media_start, rate):
+                found.setdefault(entry.contribution_id, []).append(entry.offset_samples)
+    entries = set()
+    for entry in clip.media.built_on:
+        recorded = _to_rate(entry.offset_samples, entry.sample_rate, rate)
+        offsets = direct.get(entry.contribution_id) or through.get(entry.contribution_id)
+        if not offsets:
+            entries.add(entry)
+            continue
+        nearest = min(offsets, key=lambda offset: (abs(offset - recorded), offset))
+        entries.add(LineageEntry(entry.contribution_id, nearest, rate))
+    return _sorted(entries)
+
+
 def _sorted(entries: Iterable[LineageEntry]) -> tuple[LineageEntry, ...]:
     return tuple(sorted(entries, key=lambda e: (e.contribution_id, e.offset_samples)))

@@ -1,9 +1,10 @@
 """What the app uploads from a project: a take, or a mixdown of the timeline, with its credits.
 
 A take carries the lineage it snapshotted when it was recorded (`with_recorded_lineage`): the
-contributions heard while singing, at the offsets they sat at. A render carries everything
-audible in its range (`lineage_for_render`). Both become the `built_on` of the contribution, so
-credit reaches every author whose piece is in the upload.
+contributions heard while singing, measured from where they sit now (`lineage_where_it_sits`: a
+take nudged into sync after recording is credited where it was nudged to). A render carries
+everything audible in its range (`lineage_for_render`). Both become the `built_on` of the
+contribution, so credit reaches every author whose piece is in the upload.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hitrecord_desktop.api.models import LineageRef
-from hitrecord_desktop.project.lineage import lineage_for_render
+from hitrecord_desktop.project.lineage import lineage_for_render, lineage_where_it_sits
 from hitrecord_desktop.project.model import LineageEntry, MediaOrigin, Project, Take, TrackKind
 from hitrecord_desktop.sync.upload_jobs import UploadRequest
 
@@ -72,7 +73,7 @@ def take_upload(
     if take.clip.media.origin is not MediaOrigin.TAKE:
         raise ValueError(f"{take.name} is not a recorded take")
     kind = "video" if project.track(track_id).kind is TrackKind.VIDEO else "audio"
-    entries = take.clip.media.built_on
+    entries = lineage_where_it_sits(project, take.clip)
     request = UploadRequest(
         path=media_path(folder, take.clip.media.path),
         server=server,

@@ -171,6 +171,10 @@ class RecorderPanel(QWidget):
         self.takes_view.setUniformRowHeights(True)
         self.takes_view.itemClicked.connect(self._take_clicked)
         self.takes_view.itemActivated.connect(self._take_clicked)
+        # Room for a few takes whatever else the panel shows (a wrapped dropout warning took it
+        # all once: the list shrank to 2 pixels and no take could be clicked).
+        rows = self.takes_view.fontMetrics().height() + 6
+        self.takes_view.setMinimumHeight(self.takes_view.header().sizeHint().height() + 3 * rows)
         column.addWidget(self.takes_view)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 
 QueueUpload = Callable[[UploadRequest, Callable[[int, int], None]], UploadJob]
 _MOVING = (TransportState.PLAYING, TransportState.RECORDING)
+RECORDER_MIN_HEIGHT = 380  # below this the recorder panel scrolls
 
 
 @dataclass
@@ -88,7 +89,20 @@ class Workspace(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("workspace_splitter")
         splitter.addWidget(self.timeline)
-        splitter.addWidget(self._scrolling(self.recorder))
+        # The panel scrolls when the window is short (uploads dock open, a dropout warning
+        # shown) instead of squeezing its controls over each other.
+        self.recorder_area = QScrollArea(self)
+        self.recorder_area.setObjectName("recorder_area")
+        self.recorder_area.setAccessibleName(self.tr("Recorder panel"))
+        self.recorder_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its controls
+        self.recorder_area.setWidget(self.recorder)
+        self.recorder_area.setWidgetResizable(True)
+        self.recorder_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.recorder_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scrollbar = self.recorder_area.verticalScrollBar().sizeHint().width()
+        self.recorder_area.setMinimumWidth(self.recorder.sizeHint().width() + scrollbar)
+        self.recorder_area.setMinimumHeight(RECORDER_MIN_HEIGHT)  # the uploads dock gives way
+        splitter.addWidget(self.recorder_area)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         column = QVBoxLayout(self)
@@ -118,19 +132,6 @@ class Workspace(QWidget):
         self.upload_mix_action = action(
             self.tr("Render and Upload &Mix…"), "Ctrl+Shift+U", self.render_and_upload, "upload_mix"
         )
-
-    def _scrolling(self, panel: QWidget) -> QScrollArea:
-        """The side panel scrolls when the window is short (the uploads dock open, a dropout
-        warning shown) rather than squeezing its meters below their height."""
-        area = QScrollArea(self)
-        area.setObjectName("recorder_scroll")
-        area.setWidget(panel)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        area.setMinimumWidth(panel.minimumSizeHint().width())
-        return area
 
     def project_actions(self) -> list[QAction]:
         return [self.save_action, self.upload_take_action, self.upload_mix_action]

@@ -7,6 +7,7 @@ from hitrecord_desktop.project.lineage import (
     ALL_KINDS,
     lineage_for_render,
     lineage_for_take,
+    lineage_where_it_sits,
     with_recorded_lineage,
 )
 from hitrecord_desktop.project.model import (
@@ -158,3 +159,31 @@ def test_recorded_lineage_is_a_snapshot() -> None:
     record(p, "tv", t1, SampleRange(3 * S, 4 * S))
     c.RemoveTrack("tb").apply(p)  # later edits don't rewrite what the take was made over
     assert p.track("tv").takes[0].clip.media.built_on == (entry(7, 2 * S),)
+
+
+def test_a_moved_take_is_measured_where_it_sits_now() -> None:
+    """Recorded at 3 s over contribution 7 (sample 0 at 1 s), then moved to 3.5 s: 2.5 s in.
+    Another take over the same backing, left where it was, does not pull the offset back."""
+    p = backing_project()
+    p.tracks.append(Track("Vox", id="tv"))
+    t1 = take("t1", clip(3 * S, 0, S, ref=media(path="takes/1.flac")))
+    record(p, "tv", t1, SampleRange(3 * S, 4 * S))
+    t2 = take("t2", clip(3 * S, 0, S, ref=media(path="takes/2.flac")))
+    record(p, "tv", t2, SampleRange(3 * S, 4 * S))
+    moved = p.track("tv").takes[1].clip
+    c.MoveClip(moved.id, 3 * S + S // 2).apply(p)
+    moved = p.track("tv").takes[1].clip
+    assert moved.media.built_on == (entry(7, 2 * S),)  # the snapshot itself is kept
+    assert lineage_where_it_sits(p, moved) == (entry(7, 2 * S + S // 2),)
+
+
+def test_a_take_heard_only_through_local_media_is_measured_through_it() -> None:
+    """Contribution 7 is no longer placed; a local render built on it (3 s in) sits at 10 s."""
+    render = media(path="renders/mix.flac", built_on=(entry(7, 3 * S),), frames=30 * S)
+    vox = clip(12 * S, 0, S, ref=media(path="takes/1.flac", built_on=(entry(7, 5 * S),)))
+    p = Project("Through", tracks=[Track("Mix", clips=[clip(10 * S, 0, 20 * S, ref=render)])])
+    assert lineage_where_it_sits(p, vox) == (entry(7, 5 * S),)
+    c.MoveClip(p.tracks[0].clips[0].id, 9 * S).apply(p)  # the render a second earlier
+    assert lineage_where_it_sits(p, vox) == (entry(7, 6 * S),)
+    p.tracks[0].clips.clear()  # gone: the recorded offset stands
+    assert lineage_where_it_sits(p, vox) == (entry(7, 5 * S),)

@@ -3,7 +3,8 @@
 A `QTimer` on the GUI thread ticks every few milliseconds and records the monotonic time of each
 tick; a gap between two ticks longer than the limit is a stall (the loop was busy or blocked). A
 sampling thread watches the same clock and, while a tick is overdue, keeps the GUI thread's Python
-stack (`sys._current_frames`), so a failure says what the thread was doing, not only that it hung.
+stack (read by `faulthandler`, which makes no frame objects), so a failure says what the thread
+was doing, not only that it hung.
 
 Each stall is split into the GUI thread's own CPU time, the time it was runnable but the OS ran
 something else (Linux schedstat run-queue delay), and the rest (blocked: the GIL, a lock, I/O).
@@ -13,12 +14,13 @@ remains without that time fails a test (HITRECORD_WATCHDOG_STRICT=1 counts every
 
 from __future__ import annotations
 
+import faulthandler
 import gc
 import os
-import sys
+import re
+import tempfile
 import threading
 import time
-import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -148,17 +150,9 @@ class UiWatchdog(QObject):
                 taken = self._sample is not None
             if not overdue or taken:
                 continue
-            frames = sys._current_frames()
-            frame = frames.get(self._gui_ident)
-            if frame is None:
+            stack = _thread_stacks(self._gui_ident)
+            if not stack:
                 continue
-            stack = traceback.format_stack(frame)[-12:]
-            names = {t.ident: t.name for t in threading.enumerate()}
-            for ident, other in frames.items():  # one of them may hold the GIL
-                if ident not in (self._gui_ident, threading.get_ident()):
-                    top = traceback.format_stack(other)[-3:]
-                    stack.append(f"  -- meanwhile thread {names.get(ident, ident)}:\n")
-                    stack += top
             with self._lock:
                 if self._last == last:  # still the same stall: keep its first sample
                     self._sample = (last, stack)
@@ -184,6 +178,40 @@ class UiWatchdog(QObject):
             raise AssertionError(self.report())
         if self.stalls:  # the machine was busy elsewhere: say so, do not fail
             print("ui-watchdog, not counted (CPU taken by other processes):\n" + self.report())
+
+
+def _thread_stacks(gui_ident: int) -> list[str]:
+    """The GUI thread's stack (oldest call first), then the top of every other thread's.
+
+    Read by faulthandler, which walks the interpreter's frames without making frame objects:
+    `sys._current_frames()` + `traceback` materialise frame objects of a thread that is running,
+    and with that the flow tests crashed now and then (segfaults in Qt painting, a deadlock).
+    """
+    with tempfile.TemporaryFile("w+") as out:
+        faulthandler.dump_traceback(out, all_threads=True)
+        out.seek(0)
+        text = out.read()
+    sections: dict[int, list[str]] = {}
+    current: list[str] | None = None
+    for line in text.splitlines():
+        head = _THREAD_HEAD.match(line)
+        if head:
+            current = sections.setdefault(int(head.group(1), 16), [])
+        elif current is not None and line.startswith("  "):
+            current.append(line.strip())
+    gui = sections.get(gui_ident)
+    if not gui:
+        return []
+    stack = [f"  {line}\n" for line in reversed(gui[:12])]
+    names = {t.ident: t.name for t in threading.enumerate()}
+    for ident, lines in sections.items():
+        if ident not in (gui_ident, threading.get_ident()) and lines:
+            stack.append(f"  -- meanwhile thread {names.get(ident, hex(ident))}:\n")
+            stack += [f"  {line}\n" for line in reversed(lines[:3])]
+    return stack
+
+
+_THREAD_HEAD = re.compile(r"^(?:Current thread|Thread) (0x[0-9a-fA-F]+)")
 
 
 def _run_queue_wait() -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,33 @@ def test_a_project_without_a_challenge_cannot_upload(tmp_path: Path) -> None:
     project.challenge_id = None
     with pytest.raises(ValueError, match="no challenge"):
         take_upload(project, tmp_path, "take-1", "local")
+
+
+def test_a_take_nudged_after_recording_is_credited_where_it_sits_now(tmp_path: Path) -> None:
+    """The take was sung 2 s into the backing, then nudged half a second later: the platform
+    must line it up at 2.5 s, not where it was first recorded."""
+    project = _project()
+    vocals = project.tracks[1]
+    take = vocals.takes[0]
+    vocals.takes[0] = dataclasses.replace(
+        take, clip=dataclasses.replace(take.clip, position=take.clip.position + RATE // 2)
+    )
+    request, credits = take_upload(project, tmp_path, "take-1", "local")
+    assert [(r.contribution_id, r.offset_samples) for r in request.lineage] == [
+        (11, 2 * RATE + RATE // 2)
+    ]
+    assert credits[0].offset_seconds == pytest.approx(2.5)
+    # The backing moved a second later instead: the take now starts 1 s into it.
+    project = _project()
+    backing = project.tracks[0].clips[0]
+    project.tracks[0].clips[0] = dataclasses.replace(backing, position=RATE)
+    request, _ = take_upload(project, tmp_path, "take-1", "local")
+    assert [(r.contribution_id, r.offset_samples) for r in request.lineage] == [(11, RATE)]
+
+
+def test_a_take_keeps_its_recorded_credit_when_the_backing_is_gone(tmp_path: Path) -> None:
+    project = _project()
+    project.tracks[0].clips.clear()
+    request, credits = take_upload(project, tmp_path, "take-1", "local")
+    assert [(r.contribution_id, r.offset_samples) for r in request.lineage] == [(11, 2 * RATE)]
+    assert credits[0].offset_seconds == pytest.approx(2.0)
