@@ -98,18 +98,19 @@ class ChallengeDetail(QWidget):
         problem: str | None = None,
     ) -> None:
         """The brief, then the contributions: "loading" while None, or why they are missing."""
-        tr = self.tr
         self.challenge = challenge
         author = challenge.author.display_name or challenge.author.username
         deadline = (
-            challenge.deadline.strftime("%d %b %Y") if challenge.deadline else tr("no deadline")
+            challenge.deadline.strftime("%d %b %Y")
+            if challenge.deadline
+            else self.tr("no deadline")
         )
         roles = ", ".join(r.replace("_", " ") for r in challenge.roles)
-        status = tr("open") if challenge.status == "open" else tr("closed")
-        kind = tr("video") if challenge.kind == "video" else tr("audio")
+        status = self.tr("open") if challenge.status == "open" else self.tr("closed")
+        kind = self.tr("video") if challenge.kind == "video" else self.tr("audio")
         self.title.setText(challenge.title)
         self.meta.setText(
-            tr("Wanted: {0} · {1} · Deadline: {2} · {3} · Posted by {4}").format(
+            self.tr("Wanted: {0} · {1} · Deadline: {2} · {3} · Posted by {4}").format(
                 roles, kind, deadline, status, author
             )
         )
@@ -119,17 +120,19 @@ class ChallengeDetail(QWidget):
         self.status.show()
         self.contributions.hide()
         if problem is not None:
-            self.status.setText(tr("The contributions could not be loaded: {0}").format(problem))
+            self.status.setText(
+                self.tr("The contributions could not be loaded: {0}").format(problem)
+            )
         elif contributions is None:
-            self.status.setText(tr("Loading contributions…"))
+            self.status.setText(self.tr("Loading contributions…"))
         elif not contributions:
-            self.status.setText(tr("No contributions yet."))
+            self.status.setText(self.tr("No contributions yet."))
         else:
             self.status.hide()
             self.contributions.show()
         shown = contributions or []
         self.contributions.set_contributions(shown)
-        self.heading.setText(tr("Contributions ({0})").format(len(shown)) if shown else "")
+        self.heading.setText(self.tr("Contributions ({0})").format(len(shown)) if shown else "")
         self.reference.setText(self._reference_text(challenge, shown))
 
     def _reference_text(self, challenge: Challenge, contributions: list[Contribution]) -> str:

@@ -43,15 +43,18 @@ WARNING_STYLE = (
 ERROR_STYLE = "QLabel { color: #ef5350; }"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecorderPanel", text)
-
-
 def channel_options(max_channels: int) -> list[tuple[str, tuple[int, ...]]]:
     """Mono inputs, then stereo pairs, as an interface's front panel counts them."""
-    options = [(_tr("Input %d (mono)") % c, (c,)) for c in range(1, max_channels + 1)]
+    options = [
+        (QCoreApplication.translate("RecorderPanel", "Input %d (mono)") % c, (c,))
+        for c in range(1, max_channels + 1)
+    ]
     options += [
-        (_tr("Inputs %d+%d (stereo)") % (c, c + 1), (c, c + 1)) for c in range(1, max_channels, 2)
+        (
+            QCoreApplication.translate("RecorderPanel", "Inputs %d+%d (stereo)") % (c, c + 1),
+            (c, c + 1),
+        )
+        for c in range(1, max_channels, 2)
     ]
     return options
 
@@ -64,7 +67,7 @@ class RecorderPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("recorder_panel")
-        self.setAccessibleName(_tr("Recorder"))
+        self.setAccessibleName(QCoreApplication.translate("RecorderPanel", "Recorder"))
         self.bridge = bridge
         self.document = document
         self._track_id: str | None = None
@@ -75,13 +78,17 @@ class RecorderPanel(QWidget):
         self.dropout_warning = QLabel(self)
         self.dropout_warning.setWordWrap(True)
         self.dropout_warning.setStyleSheet(WARNING_STYLE)
-        self.dropout_warning.setAccessibleName(_tr("Dropout warning"))
+        self.dropout_warning.setAccessibleName(
+            QCoreApplication.translate("RecorderPanel", "Dropout warning")
+        )
         self.dropout_warning.hide()
         layout.addWidget(self.dropout_warning)
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setAccessibleName(_tr("Audio problem"))
+        self.error_label.setAccessibleName(
+            QCoreApplication.translate("RecorderPanel", "Audio problem")
+        )
         self.error_label.hide()
         layout.addWidget(self.error_label)
         layout.addWidget(self._takes_group(), 1)
@@ -102,26 +109,49 @@ class RecorderPanel(QWidget):
     # -- building ----------------------------------------------------------------------------
 
     def _input_group(self) -> QGroupBox:
-        group = QGroupBox(_tr("Input"), self)
+        group = QGroupBox(QCoreApplication.translate("RecorderPanel", "Input"), self)
         form = QFormLayout(group)
         self.device_box = QComboBox(group)
-        self.device_box.setAccessibleName(_tr("Input device"))
-        self.device_box.setToolTip(_tr("The audio interface or microphone to record from"))
+        self.device_box.setAccessibleName(
+            QCoreApplication.translate("RecorderPanel", "Input device")
+        )
+        self.device_box.setToolTip(
+            QCoreApplication.translate(
+                "RecorderPanel", "The audio interface or microphone to record from"
+            )
+        )
         self.device_box.activated.connect(self._device_chosen)
         self.channel_box = QComboBox(group)
-        self.channel_box.setAccessibleName(_tr("Input channels"))
+        self.channel_box.setAccessibleName(
+            QCoreApplication.translate("RecorderPanel", "Input channels")
+        )
         self.channel_box.activated.connect(self._channels_chosen)
-        form.addRow(_tr("&Device:"), self.device_box)
-        form.addRow(_tr("C&hannels:"), self.channel_box)
+        form.addRow(QCoreApplication.translate("RecorderPanel", "&Device:"), self.device_box)
+        form.addRow(QCoreApplication.translate("RecorderPanel", "C&hannels:"), self.channel_box)
         switches = QHBoxLayout()
-        self.metering_box = QCheckBox(_tr("Show input &level"), group)
-        self.metering_box.setAccessibleName(_tr("Show input level"))
-        self.metering_box.setToolTip(_tr("Meter the input while stopped, to set your gain"))
+        self.metering_box = QCheckBox(
+            QCoreApplication.translate("RecorderPanel", "Show input &level"), group
+        )
+        self.metering_box.setAccessibleName(
+            QCoreApplication.translate("RecorderPanel", "Show input level")
+        )
+        self.metering_box.setToolTip(
+            QCoreApplication.translate(
+                "RecorderPanel", "Meter the input while stopped, to set your gain"
+            )
+        )
         self.metering_box.toggled.connect(self.bridge.set_input_metering)
-        self.monitor_box = QCheckBox(_tr("&Monitor input"), group)
-        self.monitor_box.setAccessibleName(_tr("Monitor input"))
+        self.monitor_box = QCheckBox(
+            QCoreApplication.translate("RecorderPanel", "&Monitor input"), group
+        )
+        self.monitor_box.setAccessibleName(
+            QCoreApplication.translate("RecorderPanel", "Monitor input")
+        )
         self.monitor_box.setToolTip(
-            _tr("Hear yourself through the app while playing and recording (use headphones)")
+            QCoreApplication.translate(
+                "RecorderPanel",
+                "Hear yourself through the app while playing and recording (use headphones)",
+            )
         )
         self.monitor_box.toggled.connect(self.bridge.set_monitoring)
         switches.addWidget(self.metering_box)
@@ -129,28 +159,40 @@ class RecorderPanel(QWidget):
         switches.addStretch(1)
         form.addRow(switches)
         self.input_meter = LevelMeter(2, group)
-        self.input_meter.setAccessibleName(_tr("Input level"))
+        self.input_meter.setAccessibleName(
+            QCoreApplication.translate("RecorderPanel", "Input level")
+        )
         self.input_meter.clip_reset.connect(self.bridge.reset_clip)
-        form.addRow(_tr("Level:"), self.input_meter)
+        form.addRow(QCoreApplication.translate("RecorderPanel", "Level:"), self.input_meter)
         return group
 
     def _latency_group(self) -> QGroupBox:
-        group = QGroupBox(_tr("Latency"), self)
+        group = QGroupBox(QCoreApplication.translate("RecorderPanel", "Latency"), self)
         row = QHBoxLayout(group)
-        self.latency_label = QLabel(_tr("Checking…"), group)
-        self.latency_label.setAccessibleName(_tr("Latency status"))
+        self.latency_label = QLabel(QCoreApplication.translate("RecorderPanel", "Checking…"), group)
+        self.latency_label.setAccessibleName(
+            QCoreApplication.translate("RecorderPanel", "Latency status")
+        )
         self.latency_label.setWordWrap(True)
-        self.calibrate_button = QPushButton(_tr("&Calibrate…"), group)
-        self.calibrate_button.setAccessibleName(_tr("Calibrate latency"))
+        self.calibrate_button = QPushButton(
+            QCoreApplication.translate("RecorderPanel", "&Calibrate…"), group
+        )
+        self.calibrate_button.setAccessibleName(
+            QCoreApplication.translate("RecorderPanel", "Calibrate latency")
+        )
         self.calibrate_button.setToolTip(
-            _tr("Play a test signal and measure how late it comes back (about 6 s)")
+            QCoreApplication.translate(
+                "RecorderPanel", "Play a test signal and measure how late it comes back (about 6 s)"
+            )
         )
         self.calibrate_button.clicked.connect(self.bridge.calibrate)
         self.calibration_busy = QProgressBar(group)
         self.calibration_busy.setRange(0, 0)  # busy: the core gives no progress
         self.calibration_busy.setMaximumWidth(120)
         self.calibration_busy.setTextVisible(False)
-        self.calibration_busy.setAccessibleName(_tr("Calibrating"))
+        self.calibration_busy.setAccessibleName(
+            QCoreApplication.translate("RecorderPanel", "Calibrating")
+        )
         self.calibration_busy.hide()
         row.addWidget(self.latency_label, 1)
         row.addWidget(self.calibration_busy)
@@ -158,13 +200,23 @@ class RecorderPanel(QWidget):
         return group
 
     def _takes_group(self) -> QGroupBox:
-        self.takes_group = QGroupBox(_tr("Takes"), self)
+        self.takes_group = QGroupBox(QCoreApplication.translate("RecorderPanel", "Takes"), self)
         column = QVBoxLayout(self.takes_group)
         self.takes_view = QTreeWidget(self.takes_group)
-        self.takes_view.setAccessibleName(_tr("Takes"))
-        self.takes_view.setToolTip(_tr("Click a take to make it the one that plays"))
+        self.takes_view.setAccessibleName(QCoreApplication.translate("RecorderPanel", "Takes"))
+        self.takes_view.setToolTip(
+            QCoreApplication.translate(
+                "RecorderPanel", "Click a take to make it the one that plays"
+            )
+        )
         self.takes_view.setHeaderLabels(
-            [_tr("Active"), _tr("Take"), _tr("Length"), _tr("Recorded"), _tr("Dropouts")]
+            [
+                QCoreApplication.translate("RecorderPanel", "Active"),
+                QCoreApplication.translate("RecorderPanel", "Take"),
+                QCoreApplication.translate("RecorderPanel", "Length"),
+                QCoreApplication.translate("RecorderPanel", "Recorded"),
+                QCoreApplication.translate("RecorderPanel", "Dropouts"),
+            ]
         )
         self.takes_view.setRootIsDecorated(False)
         self.takes_view.setAlternatingRowColors(True)
@@ -178,10 +230,18 @@ class RecorderPanel(QWidget):
         column.addWidget(self.takes_view)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.delete_button = QPushButton(_tr("&Delete Take"), self.takes_group)
+        self.delete_button = QPushButton(
+            QCoreApplication.translate("RecorderPanel", "&Delete Take"), self.takes_group
+        )
         self.delete_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
-        self.delete_button.setAccessibleName(_tr("Delete take"))
-        self.delete_button.setToolTip(_tr("Remove the selected take from the track (Del)"))
+        self.delete_button.setAccessibleName(
+            QCoreApplication.translate("RecorderPanel", "Delete take")
+        )
+        self.delete_button.setToolTip(
+            QCoreApplication.translate(
+                "RecorderPanel", "Remove the selected take from the track (Del)"
+            )
+        )
         self.delete_button.clicked.connect(self.delete_selected_take)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.takes_view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -196,12 +256,16 @@ class RecorderPanel(QWidget):
         choice = self.bridge.choice
         self._filling = True
         self.device_box.clear()
-        self.device_box.addItem(_tr("System default"), (None, None, 2))
+        self.device_box.addItem(
+            QCoreApplication.translate("RecorderPanel", "System default"), (None, None, 2)
+        )
         try:
             inputs = [d for d in list_devices() if d.max_input_channels > 0]
         except Exception as exc:  # PortAudio gone: say so, keep the panel usable
             inputs = []
-            self.show_problem(_tr("Cannot list audio devices: %s") % exc)
+            self.show_problem(
+                QCoreApplication.translate("RecorderPanel", "Cannot list audio devices: %s") % exc
+            )
         for device in inputs:
             label = f"{device.name} — {device.host_api}"
             self.device_box.addItem(
@@ -248,7 +312,7 @@ class RecorderPanel(QWidget):
         if self._filling or choice == self.bridge.choice:
             return
         self.error_label.hide()
-        self.latency_label.setText(_tr("Checking…"))
+        self.latency_label.setText(QCoreApplication.translate("RecorderPanel", "Checking…"))
         self.bridge.set_choice(choice)
 
     def _show_options(self) -> None:
@@ -269,11 +333,17 @@ class RecorderPanel(QWidget):
     def _show_latency(self, result) -> None:  # type: ignore[no-untyped-def]
         if result is None:
             self.latency_label.setText(
-                _tr("Not calibrated for these devices. Calibrate once so takes land on the beat.")
+                QCoreApplication.translate(
+                    "RecorderPanel",
+                    "Not calibrated for these devices. Calibrate once so takes land on the beat.",
+                )
             )
             self.latency_label.setToolTip("")
             return
-        text = _tr("Calibrated: %.1f ms round trip (%d samples); takes are moved back by it.") % (
+        text = QCoreApplication.translate(
+            "RecorderPanel",
+            "Calibrated: %.1f ms round trip (%d samples); takes are moved back by it.",
+        ) % (
             result.round_trip_ms,
             result.round_trip_samples,
         )
@@ -284,7 +354,9 @@ class RecorderPanel(QWidget):
     def _calibration_started(self) -> None:
         self.calibrate_button.setEnabled(False)
         self.calibration_busy.show()
-        self.latency_label.setText(_tr("Calibrating: playing a test signal…"))
+        self.latency_label.setText(
+            QCoreApplication.translate("RecorderPanel", "Calibrating: playing a test signal…")
+        )
 
     def _calibration_ended(self, _result: object = None) -> None:
         self.calibrate_button.setEnabled(True)
@@ -292,7 +364,9 @@ class RecorderPanel(QWidget):
 
     def _calibration_failed(self, error: str) -> None:
         self._calibration_ended()
-        self.latency_label.setText(_tr("Calibration failed: %s") % error)
+        self.latency_label.setText(
+            QCoreApplication.translate("RecorderPanel", "Calibration failed: %s") % error
+        )
 
     # -- problems and dropouts ---------------------------------------------------------------
 
@@ -307,10 +381,11 @@ class RecorderPanel(QWidget):
         rate = self.document.project.sample_rate
         first = format_time(take.clip.position + dropouts[0].position, rate)
         self.dropout_warning.setText(
-            _tr(
+            QCoreApplication.translate(
+                "RecorderPanel",
                 "⚠ %(name)s has %(count)d dropout(s), the first at %(at)s: the computer could "
                 "not keep up and the take has gaps. Close other programs or choose a larger "
-                "buffer size, then record it again."
+                "buffer size, then record it again.",
             )
             % {"name": take.name, "count": len(dropouts), "at": first}
         )
@@ -339,10 +414,14 @@ class RecorderPanel(QWidget):
         selected = self.selected_take_id()
         view.clear()
         if track is None:
-            self.takes_group.setTitle(_tr("Takes (arm a track to record)"))
+            self.takes_group.setTitle(
+                QCoreApplication.translate("RecorderPanel", "Takes (arm a track to record)")
+            )
             self.delete_button.setEnabled(False)
             return
-        self.takes_group.setTitle(_tr("Takes on “%s”") % track.name)
+        self.takes_group.setTitle(
+            QCoreApplication.translate("RecorderPanel", "Takes on “%s”") % track.name
+        )
         rate = self.document.project.sample_rate
         bold = view.font()
         bold.setBold(True)
@@ -358,7 +437,12 @@ class RecorderPanel(QWidget):
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, take.id)
-            item.setToolTip(0, _tr("Playing") if active else _tr("Click to play this take"))
+            item.setToolTip(
+                0,
+                QCoreApplication.translate("RecorderPanel", "Playing")
+                if active
+                else QCoreApplication.translate("RecorderPanel", "Click to play this take"),
+            )
             if active:
                 for column in range(view.columnCount()):
                     item.setFont(column, bold)

@@ -31,19 +31,15 @@ from .project_document import ProjectDocument
 MIN_BPM, MAX_BPM = 20.0, 400.0
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TransportBar", text)
-
-
 class TransportBar(QToolBar):
     """Toolbar with the transport actions, the tempo box and the time and bar:beat clocks."""
 
     def __init__(
         self, bridge: AudioBridge, document: ProjectDocument, parent: QWidget | None = None
     ) -> None:
-        super().__init__(_tr("Transport"), parent)
+        super().__init__(QCoreApplication.translate("TransportBar", "Transport"), parent)
         self.setObjectName("transport_bar")
-        self.setAccessibleName(_tr("Transport"))
+        self.setAccessibleName(QCoreApplication.translate("TransportBar", "Transport"))
         self.setMovable(False)
         self.bridge = bridge
         self.document = document
@@ -51,30 +47,52 @@ class TransportBar(QToolBar):
         icon = style.standardIcon
         sp = QStyle.StandardPixmap
         self.to_start_action = self._action(
-            _tr("Return to Start"), "Home", icon(sp.SP_MediaSkipBackward), bridge.return_to_start
+            QCoreApplication.translate("TransportBar", "Return to Start"),
+            "Home",
+            icon(sp.SP_MediaSkipBackward),
+            bridge.return_to_start,
         )
         self.play_action = self._action(
-            _tr("Play"), "Space", icon(sp.SP_MediaPlay), bridge.toggle_play
+            QCoreApplication.translate("TransportBar", "Play"),
+            "Space",
+            icon(sp.SP_MediaPlay),
+            bridge.toggle_play,
         )
         self.stop_action = self._action(
-            _tr("Stop"), "Shift+Space", icon(sp.SP_MediaStop), bridge.stop
+            QCoreApplication.translate("TransportBar", "Stop"),
+            "Shift+Space",
+            icon(sp.SP_MediaStop),
+            bridge.stop,
         )
-        self.record_action = self._action(_tr("Record"), "R", _record_icon(self), bridge.record)
+        self.record_action = self._action(
+            QCoreApplication.translate("TransportBar", "Record"),
+            "R",
+            _record_icon(self),
+            bridge.record,
+        )
         self.record_action.setCheckable(True)
         self.addSeparator()
-        self.loop_action = self._toggle(_tr("Loop"), "L", bridge.set_loop_enabled)
-        self.click_action = self._toggle(_tr("Click"), "C", bridge.set_click_enabled)
-        self.count_in_action = self._toggle(_tr("Count-in"), "K", bridge.set_count_in_enabled)
+        self.loop_action = self._toggle(
+            QCoreApplication.translate("TransportBar", "Loop"), "L", bridge.set_loop_enabled
+        )
+        self.click_action = self._toggle(
+            QCoreApplication.translate("TransportBar", "Click"), "C", bridge.set_click_enabled
+        )
+        self.count_in_action = self._toggle(
+            QCoreApplication.translate("TransportBar", "Count-in"), "K", bridge.set_count_in_enabled
+        )
         self.addSeparator()
         self.tempo_box = QDoubleSpinBox(self)
         self.tempo_box.setRange(MIN_BPM, MAX_BPM)
         self.tempo_box.setDecimals(1)
-        self.tempo_box.setSuffix(_tr(" BPM"))
+        self.tempo_box.setSuffix(QCoreApplication.translate("TransportBar", " BPM"))
         self.tempo_box.setKeyboardTracking(False)
-        self.tempo_box.setAccessibleName(_tr("Tempo"))
-        self.tempo_box.setToolTip(_tr("Tempo in beats per minute"))
+        self.tempo_box.setAccessibleName(QCoreApplication.translate("TransportBar", "Tempo"))
+        self.tempo_box.setToolTip(
+            QCoreApplication.translate("TransportBar", "Tempo in beats per minute")
+        )
         self.tempo_box.valueChanged.connect(self._tempo_edited)
-        tempo_label = QLabel(_tr("&Tempo"), self)
+        tempo_label = QLabel(QCoreApplication.translate("TransportBar", "&Tempo"), self)
         tempo_label.setMargin(6)
         tempo_label.setBuddy(self.tempo_box)
         self.addWidget(tempo_label)
@@ -106,7 +124,9 @@ class TransportBar(QToolBar):
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             shortcut = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(_tr("%s (%s)") % (text, shortcut))
+            action.setToolTip(
+                QCoreApplication.translate("TransportBar", "%s (%s)") % (text, shortcut)
+            )
         else:
             action.setToolTip(text)
         action.triggered.connect(lambda _checked=False: self._trigger(slot))
@@ -125,7 +145,7 @@ class TransportBar(QToolBar):
         action.setCheckable(True)
         action.setShortcut(QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(_tr("%s (%s)") % (text, key))
+        action.setToolTip(QCoreApplication.translate("TransportBar", "%s (%s)") % (text, key))
         action.toggled.connect(slot)
         self.addAction(action)
         button = self.widgetForAction(action)
@@ -150,8 +170,16 @@ class TransportBar(QToolBar):
         self.bar_beat_label = QLabel(box)
         self.state_label = QLabel(box)
         for label, caption, name in (
-            (self.time_label, _tr("Time"), _tr("Time position")),
-            (self.bar_beat_label, _tr("Bar.Beat"), _tr("Bar and beat position")),
+            (
+                self.time_label,
+                QCoreApplication.translate("TransportBar", "Time"),
+                QCoreApplication.translate("TransportBar", "Time position"),
+            ),
+            (
+                self.bar_beat_label,
+                QCoreApplication.translate("TransportBar", "Bar.Beat"),
+                QCoreApplication.translate("TransportBar", "Bar and beat position"),
+            ),
         ):
             label.setFont(big)
             label.setAccessibleName(name)
@@ -164,7 +192,9 @@ class TransportBar(QToolBar):
             column.addWidget(title)
             column.addWidget(label)
             layout.addLayout(column)
-        self.state_label.setAccessibleName(_tr("Transport state"))
+        self.state_label.setAccessibleName(
+            QCoreApplication.translate("TransportBar", "Transport state")
+        )
         self.state_label.setMinimumWidth(90)
         layout.addWidget(self.state_label)
         return box
@@ -188,7 +218,11 @@ class TransportBar(QToolBar):
         self.record_action.blockSignals(True)
         self.record_action.setChecked(recording)
         self.record_action.blockSignals(False)
-        self.play_action.setText(_tr("Stop") if rolling else _tr("Play"))
+        self.play_action.setText(
+            QCoreApplication.translate("TransportBar", "Stop")
+            if rolling
+            else QCoreApplication.translate("TransportBar", "Play")
+        )
         icon = (
             QStyle.StandardPixmap.SP_MediaPause if rolling else QStyle.StandardPixmap.SP_MediaPlay
         )
@@ -197,11 +231,11 @@ class TransportBar(QToolBar):
         self.record_action.setEnabled(not busy or recording)
         self.tempo_box.setEnabled(not recording)
         texts = {
-            TransportState.STOPPED: _tr("Stopped"),
-            TransportState.STARTING: _tr("Starting…"),
-            TransportState.PLAYING: _tr("Playing"),
-            TransportState.RECORDING: _tr("● Recording"),
-            TransportState.STOPPING: _tr("Saving take…"),
+            TransportState.STOPPED: QCoreApplication.translate("TransportBar", "Stopped"),
+            TransportState.STARTING: QCoreApplication.translate("TransportBar", "Starting…"),
+            TransportState.PLAYING: QCoreApplication.translate("TransportBar", "Playing"),
+            TransportState.RECORDING: QCoreApplication.translate("TransportBar", "● Recording"),
+            TransportState.STOPPING: QCoreApplication.translate("TransportBar", "Saving take…"),
         }
         self.state_label.setText(texts[state])
         color = "#e53935" if recording else ""

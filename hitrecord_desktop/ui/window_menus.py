@@ -40,23 +40,22 @@ class WindowMenus(QObject):
         self.prompter: SignInPrompter | None = None
         self.settings_dialog: SettingsDialog | None = None
         bar = window.menuBar()
-        tr = self.tr
 
-        self.file_menu = bar.addMenu(tr("&File"))
-        self.open_action = self._action(tr("&Open Project of Selected Challenge"), ["Ctrl+O"],
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.open_action = self._action(self.tr("&Open Project of Selected Challenge"), ["Ctrl+O"],
                                         self._open_selected, "open_project")  # fmt: skip
-        self.import_action = self._action(tr("&Import Media into Project…"), ["Ctrl+I"],
+        self.import_action = self._action(self.tr("&Import Media into Project…"), ["Ctrl+I"],
                                           self.import_files, "import_media")  # fmt: skip
         self.close_tab_action = self._action(
-            tr("&Close Project"), _keys(QKeySequence.StandardKey.Close, "Ctrl+W"),
+            self.tr("&Close Project"), _keys(QKeySequence.StandardKey.Close, "Ctrl+W"),
             self._close_current, "close_project",
         )  # fmt: skip
         self.settings_action = self._action(
-            tr("&Settings…"), _keys(QKeySequence.StandardKey.Preferences, "Ctrl+,"),
+            self.tr("&Settings…"), _keys(QKeySequence.StandardKey.Preferences, "Ctrl+,"),
             self.open_settings, "settings",
         )  # fmt: skip
         self.quit_action = self._action(
-            tr("&Quit"), _keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"), window.close, "quit"
+            self.tr("&Quit"), _keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"), window.close, "quit"
         )
         self.file_menu.addAction(self.open_action)
         self.project_section = self.file_menu.addSeparator()
@@ -67,11 +66,11 @@ class WindowMenus(QObject):
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addAction(self.quit_action)
 
-        self.edit_menu = bar.addMenu(tr("&Edit"))
-        self.undo_action = window.undo_group.createUndoAction(window, tr("&Undo"))
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = window.undo_group.createUndoAction(window, self.tr("&Undo"))
         self.undo_action.setShortcuts(_keys(QKeySequence.StandardKey.Undo, "Ctrl+Z"))
         self.undo_action.setObjectName("undo")
-        self.redo_action = window.undo_group.createRedoAction(window, tr("&Redo"))
+        self.redo_action = window.undo_group.createRedoAction(window, self.tr("&Redo"))
         self.redo_action.setShortcuts(_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"))
         self.redo_action.setObjectName("redo")
         for action in (self.undo_action, self.redo_action):
@@ -79,22 +78,22 @@ class WindowMenus(QObject):
             self.edit_menu.addAction(action)
         self.edit_section = self.edit_menu.addSeparator()
 
-        self.view_menu = bar.addMenu(tr("&View"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
         self.challenges_action = self._action(
-            tr("&Challenges"), ["Ctrl+1"], lambda: window.tabs.setCurrentIndex(0), "challenges"
+            self.tr("&Challenges"), ["Ctrl+1"], lambda: window.tabs.setCurrentIndex(0), "challenges"
         )
         self.find_action = self._action(
-            tr("&Find Challenges"), _keys(QKeySequence.StandardKey.Find, "Ctrl+F"),
+            self.tr("&Find Challenges"), _keys(QKeySequence.StandardKey.Find, "Ctrl+F"),
             self._find, "find",
         )  # fmt: skip
         # The browser's own Ctrl+F would make the key ambiguous: the window's action does it.
         window.browser.find_shortcut.setEnabled(False)
         self.refresh_action = self._action(
-            tr("&Refresh"), _keys(QKeySequence.StandardKey.Refresh, "F5"),
+            self.tr("&Refresh"), _keys(QKeySequence.StandardKey.Refresh, "F5"),
             window.browser.reload, "refresh",
         )  # fmt: skip
         uploads_toggle = window.uploads_dock.toggleViewAction()
-        uploads_toggle.setText(tr("&Uploads Panel"))
+        uploads_toggle.setText(self.tr("&Uploads Panel"))
         uploads_toggle.setShortcut(QKeySequence("F9"))
         uploads_toggle.setObjectName("uploads_panel_toggle")
         window.addAction(uploads_toggle)
@@ -103,11 +102,11 @@ class WindowMenus(QObject):
         self.view_menu.addAction(uploads_toggle)
         self.view_section = self.view_menu.addSeparator()
 
-        self.transport_menu = bar.addMenu(tr("&Transport"))
-        self.uploads_menu = bar.addMenu(tr("&Uploads"))
+        self.transport_menu = bar.addMenu(self.tr("&Transport"))
+        self.uploads_menu = bar.addMenu(self.tr("&Uploads"))
         self.uploads_menu.setEnabled(False)
-        self.help_menu = bar.addMenu(tr("&Help"))
-        about = self._action(tr("&About HitRecord Desktop"), ["F1"], self._about, "about")
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        about = self._action(self.tr("&About HitRecord Desktop"), ["F1"], self._about, "about")
         self.help_menu.addAction(about)
         self._dynamic: dict[QMenu, list[QAction]] = {}
         self.workspace_changed(None)

@@ -4,24 +4,19 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/challenge_detail.py" line="+36"/>
-        <source>no deadline</source>
-        <translation>nessuna scadenza</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>open</source>
-        <translation>aperta</translation>
+        <location filename="../../hitrecord_desktop/ui/timeline/clip_item.py" line="+93"/>
+        <source>active take</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>closed</source>
-        <translation>chiusa</translation>
+        <source>unused take</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>The contributions could not be loaded: {0}</source>
-        <translation>Non è stato possibile caricare i contributi: {0}</translation>
+        <location line="+3"/>
+        <source>{0} by {1}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -185,9 +180,80 @@
     </message>
 </context>
 <context>
+    <name>AudioBridge</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/audio_bridge.py" line="+146"/>
+        <source>Cannot play the project&apos;s audio: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>No audio device is available: choose one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The project runs at %d Hz but the device at %d Hz.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot start the audio device: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The audio device did not stop cleanly: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Arm a track to record on first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The audio device failed during the take (%s); what was recorded is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The take was recorded to %s but could not be added to the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The take could not be finished: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Playback stopped: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AudioDevices</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/audio_devices.py" line="+166"/>
+        <source>Cannot show the input level: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The audio device cannot be used: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Stop the transport before calibrating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AudioPage</name>
     <message>
-        <location line="-205"/>
+        <location filename="../../hitrecord_desktop/ui/settings_pages.py" line="-205"/>
         <source>Input device</source>
         <translation>Dispositivo di ingresso</translation>
     </message>
@@ -266,122 +332,434 @@
     </message>
 </context>
 <context>
-    <name>ChallengeDetail</name>
+    <name>ChallengeBrowser</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/challenge_detail.py" line="-32"/>
-        <source>Challenge details</source>
-        <translation>Dettagli della sfida</translation>
+        <location filename="../../hitrecord_desktop/ui/challenge_browser.py" line="+66"/>
+        <source>Challenge browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Challenges</source>
+        <translation type="unfinished">Sfide</translation>
+    </message>
+    <message>
+        <location line="+257"/>
+        <source>Cannot preview: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>ChallengeTableModel</name>
+    <name>ChallengeDetail</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/challenge_model.py" line="+122"/>
-        <source>Challenge</source>
-        <translation>Sfida</translation>
+        <location filename="../../hitrecord_desktop/ui/challenge_detail.py" line="+30"/>
+        <source>Challenge details</source>
+        <translation>Dettagli della sfida</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the challenge&apos;s project</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Wanted</source>
-        <translation>Cercasi</translation>
+        <source>Open the project for this challenge (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Choose a challenge to read its brief.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no deadline</source>
+        <translation type="unfinished">nessuna scadenza</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>open</source>
+        <translation type="unfinished">aperta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>closed</source>
+        <translation type="unfinished">chiusa</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wanted: {0} · {1} · Deadline: {2} · {3} · Posted by {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The contributions could not be loaded: {0}</source>
+        <translation type="unfinished">Non è stato possibile caricare i contributi: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading contributions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No contributions yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Contributions ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reference media: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reference media: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChallengeFilters</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/challenge_filters.py" line="+30"/>
+        <source>Search challenges (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search challenges</source>
+        <translation type="unfinished">Cerca sfide</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wanted role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Kind</source>
-        <translation>Tipo</translation>
+        <translation type="unfinished">Tipo</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Contributions</source>
-        <translation>Contributi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Deadline</source>
-        <translation>Scadenza</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Posted by</source>
-        <translation>Pubblicata da</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Video</source>
-        <translation>Video</translation>
+        <source>Audio and video</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Audio</source>
-        <translation>Audio</translation>
+        <translation type="unfinished">Audio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video</source>
+        <translation type="unfinished">Video</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open or closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation type="unfinished">Apri</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Newest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most contributed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline soonest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oldest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Number of challenges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading challenges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>{0}+ challenges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 challenge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} challenges</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChallengeListModel</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/challenge_list_model.py" line="+48"/>
+        <source>Challenge</source>
+        <translation type="unfinished">Sfida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wanted</source>
+        <translation type="unfinished">Cercasi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation type="unfinished">Tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contributions</source>
+        <translation type="unfinished">Contributi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation type="unfinished">Scadenza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posted by</source>
+        <translation type="unfinished">Pubblicata da</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Video</source>
+        <translation type="unfinished">Video</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Audio</source>
+        <translation type="unfinished">Audio</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>none</source>
-        <translation>nessuno</translation>
+        <translation type="unfinished">nessuno</translation>
+    </message>
+</context>
+<context>
+    <name>ContributionList</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/contribution_list.py" line="+123"/>
+        <source>Contributions</source>
+        <translation type="unfinished">Contributi</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>built on: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContributionRow</name>
+    <message>
+        <location line="-98"/>
+        <source>Add to project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add to the challenge&apos;s project (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add {0} to the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Stop {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Preview (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileImporter</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/timeline/file_import.py" line="+56"/>
+        <source>Could not import: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import files</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LevelMeter</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/level_meter.py" line="+69"/>
+        <source>Level meter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input level. Click to clear the clip lights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>R</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/main_window.py" line="+67"/>
+        <location filename="../../hitrecord_desktop/ui/main_window.py" line="+77"/>
         <source>HitRecord Desktop</source>
         <translation>HitRecord Desktop</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+79"/>
+        <location line="+20"/>
+        <location line="+2"/>
+        <source>Uploads</source>
+        <translation type="unfinished">Caricamenti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uploads start once connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Challenges and projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Challenges</source>
         <translation>Sfide</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+1"/>
-        <source>Search challenges</source>
-        <translation>Cerca sfide</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Aggiorna</translation>
-    </message>
-    <message>
         <location line="+2"/>
-        <source>Load the challenges again</source>
-        <translation>Ricarica le sfide</translation>
+        <source>Open tabs</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Find</source>
-        <translation>&amp;Trova</translation>
+        <location line="+16"/>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Cannot open the project: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot open {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Not connected: cannot download the contribution.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Esci</translation>
+        <source>Adding “{0}” to the project…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;About HitRecord Desktop</source>
-        <translation>&amp;Informazioni su HitRecord Desktop</translation>
+        <location line="+8"/>
+        <source>Adding {0}: {1} %</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;File</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;View</source>
-        <translation>&amp;Visualizza</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Aiuto</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="-184"/>
         <source>Starting the local community…</source>
         <translation>Avvio della comunità locale…</translation>
     </message>
@@ -391,12 +769,7 @@
         <translation>Server</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Loading</source>
-        <translation>Caricamento</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>signed in as {0}</source>
         <translation>accesso come {0}</translation>
     </message>
@@ -406,22 +779,7 @@
         <translation>accesso non eseguito</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Takes recovered</source>
-        <translation>Take recuperate</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The app stopped while recording. These takes were recovered:</source>
-        <translation>L&apos;app si è chiusa durante la registrazione. Queste take sono state recuperate:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Takes recovered after a crash</source>
-        <translation>Take recuperate dopo un arresto anomalo</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Not connected</source>
         <translation>Non connesso</translation>
     </message>
@@ -431,21 +789,9 @@
         <translation>Impossibile connettersi</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+3"/>
         <source>Could not load challenges: {0}</source>
         <translation>Impossibile caricare le sfide: {0}</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>About HitRecord Desktop</source>
-        <translation>Informazioni su HitRecord Desktop</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>HitRecord Desktop {0}
-Finish work together: every piece credited.</source>
-        <translation>HitRecord Desktop {0}
-Completate le opere insieme: ogni contributo è citato.</translation>
     </message>
 </context>
 <context>
@@ -456,7 +802,7 @@ Completate le opere insieme: ogni contributo è citato.</translation>
         <translation>La cache multimediale non è aperta; impossibile scaricare.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+40"/>
         <source>Cannot add {0}: {1}</source>
         <translation>Impossibile aggiungere {0}: {1}</translation>
     </message>
@@ -497,6 +843,259 @@ Completate le opere insieme: ogni contributo è citato.</translation>
         <location line="+3"/>
         <source>Offline — showing challenges saved at {0}</source>
         <translation>Offline — vengono mostrate le sfide salvate il {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectPrefetch</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/project_prefetch.py" line="+74"/>
+        <source>Contribution {0} could not be downloaded: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Downloading {0} contribution(s): {1} of {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecorderPanel</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/recorder_panel.py" line="+49"/>
+        <source>Input %d (mono)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Inputs %d+%d (stereo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Recorder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Dropout warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Audio problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Input device</source>
+        <translation type="unfinished">Dispositivo di ingresso</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The audio interface or microphone to record from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Input channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hannels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show input &amp;level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show input level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Meter the input while stopped, to set your gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Monitor input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Monitor input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hear yourself through the app while playing and recording (use headphones)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Input level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+143"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-141"/>
+        <source>Latency status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Calibrate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Calibrate latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Play a test signal and measure how late it comes back (about 6 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Calibrating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+3"/>
+        <source>Takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click a take to make it the one that plays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Delete Take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove the selected take from the track (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>System default</source>
+        <translation type="unfinished">Predefinito di sistema</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot list audio devices: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Not calibrated for these devices. Calibrate once so takes land on the beat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Calibrated: %.1f ms round trip (%d samples); takes are moved back by it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Calibrating: playing a test signal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Calibration failed: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>⚠ %(name)s has %(count)d dropout(s), the first at %(at)s: the computer could not keep up and the take has gaps. Close other programs or choose a larger buffer size, then record it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Takes (arm a track to record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Takes on “%s”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Playing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click to play this take</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -730,9 +1329,376 @@ Completate le opere insieme: ogni contributo è citato.</translation>
     </message>
 </context>
 <context>
+    <name>TimelineRuler</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/timeline/ruler.py" line="+41"/>
+        <source>Ruler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click to move the playhead. Drag the loop and punch ranges to change them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Punch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/timeline/view.py" line="+66"/>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clips of every track. Arrow keys nudge the selected clip, Tab moves between clips.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/timeline/widget.py" line="+81"/>
+        <source>Tracks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Project timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Split at playhead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom to fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Snap to beats and clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ruler in minutes and seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Follow playhead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loop selected clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Punch in on selected clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>+ Track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Snap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>Split clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Audio {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrackHeader</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/timeline/track_header.py" line="+70"/>
+        <source>M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Solo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record arm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Name of track {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mute {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Solo {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record-arm {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove track {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gain of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gain: {0:+.1f} dB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pan of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pan: {0:+.0f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Track {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0:+.1f} dB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrackHeaders</name>
+    <message>
+        <location line="+42"/>
+        <source>Track headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransportBar</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/transport_bar.py" line="+40"/>
+        <location line="+2"/>
+        <source>Transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Return to Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+168"/>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <location line="+160"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-154"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Click</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Count-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> BPM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tempo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tempo in beats per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Tempo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+20"/>
+        <source>%s (%s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bar.Beat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bar and beat position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Transport state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Playing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>● Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saving take…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UploadCredits</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/upload_credits.py" line="+39"/>
+        <location filename="../../hitrecord_desktop/ui/upload_credits.py" line="+46"/>
         <source>Credits of the selected upload</source>
         <translation>Crediti del caricamento selezionato</translation>
     </message>
@@ -752,7 +1718,7 @@ Completate le opere insieme: ogni contributo è citato.</translation>
         <translation>A</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Select an upload to see whom it credits.</source>
         <translation>Seleziona un caricamento per vedere chi cita.</translation>
     </message>
@@ -1088,7 +2054,7 @@ Completate le opere insieme: ogni contributo è citato.</translation>
 <context>
     <name>UploadsPanel</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/uploads_panel.py" line="+55"/>
+        <location filename="../../hitrecord_desktop/ui/uploads_panel.py" line="+57"/>
         <source>Uploads</source>
         <translation>Caricamenti</translation>
     </message>
@@ -1098,7 +2064,7 @@ Completate le opere insieme: ogni contributo è citato.</translation>
         <translation>Coda dei caricamenti</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
@@ -1178,7 +2144,7 @@ Completate le opere insieme: ogni contributo è citato.</translation>
         <translation>Accedi perché il caricamento in attesa possa proseguire</translation>
     </message>
     <message numerus="yes">
-        <location line="+71"/>
+        <location line="+80"/>
         <source>%n upload(s) in the queue.</source>
         <translation>
             <numerusform>%n caricamento in coda.</numerusform>
@@ -1201,6 +2167,256 @@ destinazione: {2}, ruolo: {3}</translation>
         <location line="+34"/>
         <source>Upload actions</source>
         <translation>Azioni di caricamento</translation>
+    </message>
+</context>
+<context>
+    <name>WaveformLoader</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/waveform_loader.py" line="+95"/>
+        <source>not downloaded yet (offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>video without sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the audio cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no waveform</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WaveformView</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/waveform_view.py" line="+21"/>
+        <source>Waveform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>waveform…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Waveform of {0:.0f} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/window_menus.py" line="+44"/>
+        <source>&amp;File</source>
+        <translation type="unfinished">&amp;File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open Project of Selected Challenge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import Media into Project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Close Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished">&amp;Esci</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;View</source>
+        <translation type="unfinished">&amp;Visualizza</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Challenges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Find Challenges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished">&amp;Aggiorna</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Uploads Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Uploads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished">&amp;Aiuto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About HitRecord Desktop</source>
+        <translation type="unfinished">&amp;Informazioni su HitRecord Desktop</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Select a challenge first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Import media into the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>About HitRecord Desktop</source>
+        <translation type="unfinished">Informazioni su HitRecord Desktop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HitRecord Desktop {0}
+Finish work together: every piece credited.</source>
+        <translation type="unfinished">HitRecord Desktop {0}
+Completate le opere insieme: ogni contributo è citato.</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/workspace.py" line="+76"/>
+        <source>Project: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Recorder panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>&amp;Save Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Upload Take…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Render and Upload &amp;Mix…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+29"/>
+        <source>Saving failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>{0} recorded ({1:.1f} s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It has {0} dropout(s): listen before you use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Project saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Uploads start once the server is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Record a take first, then choose it to upload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The project is empty: nothing to render.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rendering the mix…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rendering the mix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Render</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Mix rendered: {0:.1f} s, {1:.1f} LUFS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Queued for upload: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
