@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.uploads_dock.setAccessibleName(self.tr("Uploads"))
         self.uploads_dock.setWidget(QLabel(self.tr("Uploads start once connected."), self))
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.uploads_dock)
+        self.resizeDocks([self.uploads_dock], [180], Qt.Orientation.Vertical)
 
         self.browser = ChallengeBrowser(
             tasks, self.media_cache, paths.cache_dir / "pcm", None, self

@@ -107,6 +107,10 @@ class ThemeManager(QObject):
     def choice(self) -> ThemeChoice:
         return self._choice
 
+    def detach(self) -> None:
+        """Stops following the system (another manager takes over, e.g. in tests)."""
+        self._app.styleHints().colorSchemeChanged.disconnect(self._system_changed)
+
     def system_is_dark(self) -> bool:
         return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 

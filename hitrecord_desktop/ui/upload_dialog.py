@@ -56,7 +56,10 @@ class UploadDialog(QDialog):
         queue: Queue,
         tasks: TaskRunner,
         parent: QWidget | None = None,
+        *,
+        what: str = "",
     ) -> None:
+        """`what` names the upload for a person ("Take 2, 12.4 s"); the file name otherwise."""
         super().__init__(parent)
         self.setObjectName("upload_dialog")
         self.setWindowTitle(self.tr("Upload to the community"))
@@ -77,7 +80,8 @@ class UploadDialog(QDialog):
         if request.role in roles:
             self.role.setCurrentIndex(list(roles).index(request.role))
         self.role.setEnabled(len(roles) > 1)
-        file_label = QLabel(request.path.name, self)
+        file_label = QLabel(what or request.path.name, self)
+        file_label.setToolTip(str(request.path))
         file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.credits = QListWidget(self)
@@ -102,7 +106,7 @@ class UploadDialog(QDialog):
         self.message.setObjectName("upload_dialog_message")
 
         form = QFormLayout()
-        form.addRow(self.tr("&File:"), file_label)
+        form.addRow(self.tr("Sending:"), file_label)
         form.addRow(self.tr("&Title:"), self.title)
         form.addRow(self.tr("&Role:"), self.role)
         self.buttons = QDialogButtonBox(

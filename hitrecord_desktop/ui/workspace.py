@@ -27,7 +27,7 @@ from ..audio.transport_display import TransportState
 from ..media.pcm_cache import PcmCache
 from ..mixing.offline_render import RenderReport
 from ..paths import AppPaths
-from ..sync.project_uploads import Credit, render_upload, take_upload
+from ..sync.project_uploads import Credit, find_take, render_upload, take_upload
 from ..sync.upload_jobs import UploadJob, UploadRequest
 from .audio_bridge import AudioBridge
 from .project_document import ProjectDocument
@@ -217,7 +217,10 @@ class Workspace(QWidget):
         except (KeyError, ValueError) as exc:
             self.status_message.emit(str(exc))
             return None
-        return self._open_upload_dialog(request, credits)
+        _track_id, take = find_take(self.document.project, take_id)
+        seconds = take.clip.length / self.document.project.sample_rate
+        what = self.tr("{0}, {1:.1f} s").format(take.name, seconds)
+        return self._open_upload_dialog(request, credits, what)
 
     def render_and_upload(self) -> RenderTask | None:
         """Renders the mix (progress dialog, cancellable), then opens the upload dialog."""
@@ -263,16 +266,21 @@ class Workspace(QWidget):
                 report.seconds, report.integrated_lufs
             )
         )
-        self._open_upload_dialog(request, credits)
+        what = self.tr("Mix of the project, {0:.1f} s").format(report.seconds)
+        self._open_upload_dialog(request, credits, what)
 
     def _render_failed(self, message: str) -> None:
         self._end_render()
         self.status_message.emit(message)
 
-    def _open_upload_dialog(self, request: UploadRequest, credits: list[Credit]) -> UploadDialog:
+    def _open_upload_dialog(
+        self, request: UploadRequest, credits: list[Credit], what: str
+    ) -> UploadDialog:
         queue = self._services.queue_upload()
         assert queue is not None
-        dialog = UploadDialog(request, credits, self._roles(), queue, self._services.tasks, self)
+        dialog = UploadDialog(
+            request, credits, self._roles(), queue, self._services.tasks, self, what=what
+        )
         dialog.queued.connect(self.upload_queued)
         dialog.queued.connect(
             lambda job: self.status_message.emit(

@@ -114,6 +114,9 @@ def test_the_theme_switches_the_palette_live_and_cancel_reverts_it(
 
 def test_following_the_system_colour_scheme(qtbot, qapp, theme: ThemeManager) -> None:  # type: ignore[no-untyped-def]
     hints = qapp.styleHints()
+    for other in qapp.findChildren(ThemeManager):  # left by windows of earlier tests
+        if other is not theme:
+            other.detach()
     theme.apply(ThemeChoice.SYSTEM)
     hints.setColorScheme(Qt.ColorScheme.Dark)
     try:
