@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import signal as sps
 
 SWEEP_SECONDS = 1.0
 GAP_SECONDS = 0.25  # silence after each sweep; a repetition's period bounds the delay we can find
@@ -169,6 +168,8 @@ def find_delay(played: TestSignal, recorded: np.ndarray, rate: int) -> DelayEsti
     recorded = recorded - np.mean(recorded)  # a DC offset would correlate with the fades
     template = _matched_filter(played.sweep.astype(np.float64), rate)
     # response[n] = sum_m recorded[n + m] * template[m]: a peak at n = start + delay
+    from scipy import signal as sps  # ~1.3 s to import: only when a latency is measured
+
     response = sps.correlate(recorded, template, mode="valid", method="fft")
     windows = np.stack([response[start : start + played.period] for start in played.starts])
     # The repetitions stacked: their peaks add coherently, the noise does not (+4.8 dB for three).

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoGroup
@@ -28,26 +29,22 @@ from PySide6.QtWidgets import (
 
 from ..api.models import Challenge, Contribution
 from ..connection import Connection
-from ..media.pcm_cache import PcmCache
 from ..paths import AppPaths
-from ..project.challenge_projects import OpenedProject, project_for_challenge
-from ..project.project_store import ProjectStore, projects_root
-from ..project.recovery_offer import mark_closed, mark_open
 from ..sync.media_cache import open_media_cache
 from ..sync.upload_jobs import UploadJob, UploadRequest
 from ..user_settings import load_settings
 from .challenge_browser import ChallengeBrowser
 from .look import Look
-from .media_import import MediaImport
-from .project_document import ProjectDocument
-from .project_prefetch import ProjectPrefetch
+from .project_services import ProjectServices, warm_up
 from .sync_bridge import SyncBridge
 from .tasks import TaskRunner
-from .timeline import PeaksSource
 from .upload_service import UploadService
 from .uploads_panel import UploadsPanel
 from .window_menus import WindowMenus
-from .workspace import Workspace, WorkspaceServices
+
+if TYPE_CHECKING:
+    from ..project.challenge_projects import OpenedProject
+    from .workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -79,19 +76,12 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         settings = load_settings(paths.settings_file)
-        self.pcm = PcmCache(paths.cache_dir / "pcm")
         self.media_cache = open_media_cache(paths, settings.media_cache_limit)
-        self.peaks = PeaksSource(self.pcm, tasks, self)
+        self._project_services: ProjectServices | None = None  # made with the first project
+        self._workspaces: list[Workspace] = []
         self.uploads = UploadService(paths, self)
         self.uploads.started.connect(self._uploads_started)
         self.connection_opened.connect(self.uploads.attach)
-        self.media_import = MediaImport(tasks, self.pcm, self.media_cache, self)
-        self.media_import.failed.connect(self.show_message)
-        self.media_import.added.connect(lambda _doc, _clip: self.statusBar().clearMessage())
-        self.media_import.progressed.connect(self._import_progress)
-        self.services = WorkspaceServices(
-            paths, tasks, self.pcm, self.peaks, self._server_key, self._queue_upload
-        )
         self.undo_group = QUndoGroup(self)
         self.uploads_panel: UploadsPanel | None = None
         self.uploads_dock = QDockWidget(self.tr("Uploads"), self)
@@ -163,6 +153,7 @@ class MainWindow(QMainWindow):
             self.show_message(connection.notice)
         self.browser.attach(connection.client)
         self.connection_opened.emit(connection)
+        warm_up()  # the project modules, on a worker, while the person looks at challenges
 
     def _connection_failed(self, error: Exception) -> None:
         log.error("cannot open the connection: %s", error)
@@ -189,13 +180,25 @@ class MainWindow(QMainWindow):
 
     # -- projects ----------------------------------------------------------------------------
 
+    @property
+    def project_services(self) -> ProjectServices:
+        if self._project_services is None:
+            made = ProjectServices(
+                self, self.paths, self._tasks, self.media_cache, self._server_key,
+                self._queue_upload,
+            )  # fmt: skip
+            made.media_import.failed.connect(self.show_message)
+            made.media_import.added.connect(lambda _d, _c: self.statusBar().clearMessage())
+            made.media_import.progressed.connect(self._import_progress)
+            self._project_services = made
+        return self._project_services
+
     def workspaces(self) -> list[Workspace]:
-        found = (self.tabs.widget(i) for i in range(self.tabs.count()))
-        return [w for w in found if isinstance(w, Workspace)]
+        return list(self._workspaces)
 
     def current_workspace(self) -> Workspace | None:
         widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, Workspace) else None
+        return next((w for w in self._workspaces if w is widget), None)
 
     def workspace_for(self, challenge_id: int) -> Workspace | None:
         return next(
@@ -215,7 +218,7 @@ class MainWindow(QMainWindow):
         if challenge.id in self._opening:
             return
         self._opening.add(challenge.id)
-        root = projects_root(self.paths)
+        root = self.paths.data_dir / "projects"  # project_store.projects_root, not imported yet
 
         def opened(result: OpenedProject) -> None:
             self._opening.discard(challenge.id)
@@ -227,14 +230,20 @@ class MainWindow(QMainWindow):
             self._opening.discard(challenge.id)
             self.show_message(self.tr("Cannot open the project: {0}").format(error))
 
-        self._tasks.run(
-            lambda: project_for_challenge(root, challenge.id, challenge.title), opened, failed
-        )
+        def find() -> OpenedProject:
+            from ..project.challenge_projects import project_for_challenge  # off the GUI thread
+
+            return project_for_challenge(root, challenge.id, challenge.title)
+
+        self._tasks.run(find, opened, failed)
 
     def open_project_folder(self, folder: Path) -> None:
         """Opens a project by its folder (recovery after a crash)."""
 
         def load() -> OpenedProject:
+            from ..project.challenge_projects import OpenedProject
+            from ..project.project_store import ProjectStore
+
             store = ProjectStore(folder)
             loaded = store.load()
             return OpenedProject(loaded.project, store, loaded.notices)
@@ -246,8 +255,14 @@ class MainWindow(QMainWindow):
         )
 
     def _add_workspace(self, opened: OpenedProject, challenge: Challenge | None) -> Workspace:
+        from ..project.recovery_offer import mark_open
+        from .project_document import ProjectDocument
+        from .workspace import Workspace
+
+        services = self.project_services
         document = ProjectDocument(opened.project, opened.store, self._tasks)
-        workspace = Workspace(document, challenge, self.services, self)
+        workspace = Workspace(document, challenge, services.workspace, self)
+        self._workspaces.append(workspace)
         workspace.status_message.connect(self.show_message)
         self.undo_group.addStack(document.undo_stack)
         index = self.tabs.addTab(workspace, opened.project.title)
@@ -271,6 +286,8 @@ class MainWindow(QMainWindow):
         """Downloads what the project's contributions need and keeps it cached while open."""
         if self.connection is None:
             return  # offline from the start: what is cached plays, the rest says so
+        from .project_prefetch import ProjectPrefetch
+
         prefetch = ProjectPrefetch(
             workspace.document, self.media_cache, self.connection.client, workspace
         )
@@ -305,7 +322,9 @@ class MainWindow(QMainWindow):
         self.show_message(self.tr("Adding “{0}” to the project…").format(contribution.title))
         self.open_project(
             challenge,
-            lambda ws: self.media_import.add_contribution(ws.document, contribution, client),
+            lambda ws: self.project_services.media_import.add_contribution(
+                ws.document, contribution, client
+            ),
         )
 
     def _import_progress(self, label: str, fraction: float) -> None:
@@ -314,14 +333,17 @@ class MainWindow(QMainWindow):
         )
 
     def close_tab(self, index: int) -> None:
-        workspace = self.tabs.widget(index)
-        if not isinstance(workspace, Workspace):
+        workspace = next((w for w in self._workspaces if w is self.tabs.widget(index)), None)
+        if workspace is None:
             return
         self._close_workspace(workspace)
         self.tabs.removeTab(index)
         workspace.deleteLater()
 
     def _close_workspace(self, workspace: Workspace) -> None:
+        from ..project.recovery_offer import mark_closed
+
+        self._workspaces.remove(workspace)
         self.undo_group.removeStack(workspace.document.undo_stack)
         workspace.close_project()
         mark_closed(workspace.document.folder)
@@ -336,7 +358,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # No waiting on the network here: a connection still opening is closed when it arrives.
         self._closing = True
-        self.media_import.cancel_all()
+        if self._project_services is not None:
+            self._project_services.media_import.cancel_all()
         for workspace in self.workspaces():
             self._close_workspace(workspace)
         self.browser.shutdown()

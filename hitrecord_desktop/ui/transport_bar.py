@@ -108,6 +108,8 @@ class TransportBar(QToolBar):
             "click": self.click_action,
             "count_in": self.count_in_action,
         }
+        for name, action in self.actions_by_name.items():  # not from the translated text
+            action.setObjectName(f"transport_{name}")
         bridge.position_changed.connect(self._show_position)
         bridge.state_changed.connect(self._show_state)
         bridge.options_changed.connect(self._show_options)
@@ -119,7 +121,6 @@ class TransportBar(QToolBar):
 
     def _action(self, text: str, key: str, icon, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(icon, text, self)
-        action.setObjectName(f"transport_{text.lower().replace(' ', '_')}")
         if key:
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

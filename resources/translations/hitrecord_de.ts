@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../hitrecord_desktop/ui/timeline/clip_item.py" line="+93"/>
-        <source>active take</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>unused take</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{0} by {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AccountPage</name>
     <message>
         <location filename="../../hitrecord_desktop/ui/account_page.py" line="+50"/>
@@ -184,52 +166,52 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/audio_bridge.py" line="+146"/>
         <source>Cannot play the project&apos;s audio: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Audio des Projekts kann nicht abgespielt werden: %s</translation>
     </message>
     <message>
         <location line="+98"/>
         <source>No audio device is available: choose one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Audiogerät verfügbar: Wählen Sie zuerst eines aus.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The project runs at %d Hz but the device at %d Hz.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt läuft mit %d Hz, das Gerät aber mit %d Hz.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Cannot start the audio device: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Audiogerät kann nicht gestartet werden: %s</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The audio device did not stop cleanly: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Audiogerät wurde nicht sauber angehalten: %s</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Arm a track to record on first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schalten Sie zuerst eine Spur aufnahmebereit.</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>The audio device failed during the take (%s); what was recorded is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Audiogerät ist während des Takes ausgefallen (%s); das bisher Aufgenommene bleibt erhalten.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The take was recorded to %s but could not be added to the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Take wurde in %s aufgenommen, konnte aber nicht zum Projekt hinzugefügt werden.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The take could not be finished: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Take konnte nicht abgeschlossen werden: %s</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Playback stopped: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe angehalten: %s</translation>
     </message>
 </context>
 <context>
@@ -237,17 +219,17 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/audio_devices.py" line="+166"/>
         <source>Cannot show the input level: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eingangspegel kann nicht angezeigt werden: %s</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>The audio device cannot be used: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Audiogerät kann nicht verwendet werden: %s</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Stop the transport before calibrating.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppen Sie die Wiedergabe, bevor Sie kalibrieren.</translation>
     </message>
 </context>
 <context>
@@ -336,17 +318,17 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/challenge_browser.py" line="+66"/>
         <source>Challenge browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Challenge-Browser</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>Challenges</source>
-        <translation type="unfinished">Challenges</translation>
+        <translation>Challenges</translation>
     </message>
     <message>
         <location line="+257"/>
         <source>Cannot preview: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau nicht möglich: {0}</translation>
     </message>
 </context>
 <context>
@@ -359,87 +341,87 @@
     <message>
         <location line="+14"/>
         <source>Brief</source>
-        <translation type="unfinished"></translation>
+        <translation>Briefing</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Open project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt öffnen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open the challenge&apos;s project</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt der Challenge öffnen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the project for this challenge (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt zu dieser Challenge öffnen (Eingabetaste)</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Choose a challenge to read its brief.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Challenge, um ihr Briefing zu lesen.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>no deadline</source>
-        <translation type="unfinished">keine Frist</translation>
+        <translation>keine Frist</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>open</source>
-        <translation type="unfinished">offen</translation>
+        <translation>offen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>closed</source>
-        <translation type="unfinished">geschlossen</translation>
+        <translation>beendet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Wanted: {0} · {1} · Deadline: {2} · {3} · Posted by {4}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesucht: {0} · {1} · Frist: {2} · {3} · Eingestellt von {4}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The contributions could not be loaded: {0}</source>
-        <translation type="unfinished">Die Beiträge konnten nicht geladen werden: {0}</translation>
+        <translation>Die Beiträge konnten nicht geladen werden: {0}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Loading contributions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Beiträge werden geladen …</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No contributions yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Beiträge.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Contributions ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Beiträge ({0})</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Reference media: none</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenzmedium: keines</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reference media: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenzmedium: {0}</translation>
     </message>
 </context>
 <context>
@@ -447,112 +429,112 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/challenge_filters.py" line="+30"/>
         <source>Search challenges (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Challenges suchen (Strg+F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search challenges</source>
-        <translation type="unfinished">Challenges suchen</translation>
+        <translation>Challenges suchen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Wanted role</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesuchte Rolle</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any role</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Rolle</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Audio and video</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio und Video</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Audio</source>
-        <translation type="unfinished">Audio</translation>
+        <translation>Audio</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Video</source>
-        <translation type="unfinished">Video</translation>
+        <translation>Video</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Open or closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen oder beendet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open</source>
-        <translation type="unfinished">Öffnen</translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihenfolge</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>Neueste</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Most contributed</source>
-        <translation type="unfinished"></translation>
+        <translation>Meiste Beiträge</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deadline soonest</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Frist</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Oldest</source>
-        <translation type="unfinished"></translation>
+        <translation>Älteste</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Number of challenges</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der Challenges</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Loading challenges</source>
-        <translation type="unfinished"></translation>
+        <translation>Challenges werden geladen</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>{0}+ challenges</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}+ Challenges</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>1 challenge</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Challenge</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0} challenges</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} Challenges</translation>
     </message>
 </context>
 <context>
@@ -560,47 +542,47 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/challenge_list_model.py" line="+48"/>
         <source>Challenge</source>
-        <translation type="unfinished">Challenge</translation>
+        <translation>Challenge</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Wanted</source>
-        <translation type="unfinished">Gesucht</translation>
+        <translation>Gesucht</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contributions</source>
-        <translation type="unfinished">Beiträge</translation>
+        <translation>Beiträge</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deadline</source>
-        <translation type="unfinished">Frist</translation>
+        <translation>Frist</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Posted by</source>
-        <translation type="unfinished">Gepostet von</translation>
+        <translation>Eingestellt von</translation>
     </message>
     <message>
         <location line="+94"/>
         <source>Video</source>
-        <translation type="unfinished">Video</translation>
+        <translation>Video</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Audio</source>
-        <translation type="unfinished">Audio</translation>
+        <translation>Audio</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keine</translation>
     </message>
 </context>
 <context>
@@ -608,12 +590,12 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/contribution_list.py" line="+123"/>
         <source>Contributions</source>
-        <translation type="unfinished">Beiträge</translation>
+        <translation>Beiträge</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>built on: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>baut auf: {0}</translation>
     </message>
 </context>
 <context>
@@ -621,37 +603,37 @@
     <message>
         <location line="-98"/>
         <source>Add to project</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Projekt hinzufügen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add to the challenge&apos;s project (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Projekt der Challenge hinzufügen (Strg+Umschalt+A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add {0} to the project</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} zum Projekt hinzufügen</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Stop {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} stoppen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Play {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} abspielen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stop (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopp (Leertaste)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Preview (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhören (Leertaste)</translation>
     </message>
 </context>
 <context>
@@ -659,17 +641,17 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/timeline/file_import.py" line="+56"/>
         <source>Could not import: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Import fehlgeschlagen: {0}</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Import files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien importieren</translation>
     </message>
 </context>
 <context>
@@ -677,46 +659,46 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/level_meter.py" line="+69"/>
         <source>Level meter</source>
-        <translation type="unfinished"></translation>
+        <translation>Pegelanzeige</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Input level. Click to clear the clip lights.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingangspegel. Klicken Sie, um die Übersteuerungsanzeigen zurückzusetzen.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>L</source>
-        <translation type="unfinished"></translation>
+        <translation>L</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>R</source>
-        <translation type="unfinished"></translation>
+        <translation>R</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/main_window.py" line="+77"/>
+        <location filename="../../hitrecord_desktop/ui/main_window.py" line="+74"/>
         <source>HitRecord Desktop</source>
         <translation>HitRecord Desktop</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+13"/>
         <location line="+2"/>
         <source>Uploads</source>
-        <translation type="unfinished">Uploads</translation>
+        <translation>Uploads</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Uploads start once connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uploads starten, sobald eine Verbindung besteht.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Challenges and projects</source>
-        <translation type="unfinished"></translation>
+        <translation>Challenges und Projekte</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -726,40 +708,40 @@
     <message>
         <location line="+2"/>
         <source>Open tabs</source>
-        <translation type="unfinished"></translation>
+        <translation>Geöffnete Tabs</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>In Arbeit</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+107"/>
         <source>Cannot open the project: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt kann nicht geöffnet werden: {0}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Cannot open {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} kann nicht geöffnet werden: {1}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+65"/>
         <source>Not connected: cannot download the contribution.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden: Der Beitrag kann nicht heruntergeladen werden.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Adding “{0}” to the project…</source>
-        <translation type="unfinished"></translation>
+        <translation>„{0}“ wird zum Projekt hinzugefügt …</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Adding {0}: {1} %</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} wird hinzugefügt: {1} %</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-213"/>
         <source>Starting the local community…</source>
         <translation>Die lokale Community startet …</translation>
     </message>
@@ -779,7 +761,7 @@
         <translation>nicht angemeldet</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
@@ -850,12 +832,12 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/project_prefetch.py" line="+74"/>
         <source>Contribution {0} could not be downloaded: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Beitrag {0} konnte nicht heruntergeladen werden: {1}</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Downloading {0} contribution(s): {1} of {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} Beitrag/Beiträge werden heruntergeladen: {1} von {2}</translation>
     </message>
 </context>
 <context>
@@ -863,239 +845,239 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/recorder_panel.py" line="+49"/>
         <source>Input %d (mono)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingang %d (mono)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Inputs %d+%d (stereo)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingänge %d+%d (stereo)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Recorder</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahme</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Dropout warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung vor Aussetzern</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Audio problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Audioproblem</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingang</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Input device</source>
-        <translation type="unfinished">Eingabegerät</translation>
+        <translation>Eingabegerät</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The audio interface or microphone to record from</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Audio-Interface oder Mikrofon, von dem aufgenommen wird</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Input channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingangskanäle</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gerät:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>C&amp;hannels:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kanäle:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show input &amp;level</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingangs&amp;pegel anzeigen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show input level</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingangspegel anzeigen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Meter the input while stopped, to set your gain</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Eingang auch im Stillstand messen, um den Gain einzustellen</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Monitor input</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingang &amp;mithören</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Monitor input</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingang mithören</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Hear yourself through the app while playing and recording (use headphones)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sich bei Wiedergabe und Aufnahme über die App selbst hören (Kopfhörer verwenden)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Input level</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingangspegel</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Level:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pegel:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+143"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft …</translation>
     </message>
     <message>
         <location line="-141"/>
         <source>Latency status</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenzstatus</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Calibrate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kali&amp;brieren …</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Calibrate latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz kalibrieren</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Play a test signal and measure how late it comes back (about 6 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Testsignal abspielen und messen, wie verzögert es zurückkommt (etwa 6 s)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Calibrating</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalibrierung läuft</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+3"/>
         <source>Takes</source>
-        <translation type="unfinished"></translation>
+        <translation>Takes</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Click a take to make it the one that plays</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf einen Take, damit er abgespielt wird</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Take</source>
-        <translation type="unfinished"></translation>
+        <translation>Take</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Length</source>
-        <translation type="unfinished"></translation>
+        <translation>Länge</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgenommen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dropouts</source>
-        <translation type="unfinished"></translation>
+        <translation>Aussetzer</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&amp;Delete Take</source>
-        <translation type="unfinished"></translation>
+        <translation>Take &amp;löschen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Delete take</source>
-        <translation type="unfinished"></translation>
+        <translation>Take löschen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Remove the selected take from the track (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Take von der Spur entfernen (Entf)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>System default</source>
-        <translation type="unfinished">Systemstandard</translation>
+        <translation>Systemstandard</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Cannot list audio devices: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Audiogeräte können nicht aufgelistet werden: %s</translation>
     </message>
     <message>
         <location line="+69"/>
         <source>Not calibrated for these devices. Calibrate once so takes land on the beat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Geräte nicht kalibriert. Kalibrieren Sie einmal, damit Takes genau auf dem Beat liegen.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Calibrated: %.1f ms round trip (%d samples); takes are moved back by it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalibriert: %.1f ms Roundtrip (%d Samples); Takes werden um diesen Wert vorgezogen.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Calibrating: playing a test signal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalibrierung: Testsignal wird abgespielt …</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Calibration failed: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalibrierung fehlgeschlagen: %s</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>⚠ %(name)s has %(count)d dropout(s), the first at %(at)s: the computer could not keep up and the take has gaps. Close other programs or choose a larger buffer size, then record it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ %(name)s hat %(count)d Aussetzer, den ersten bei %(at)s: Der Computer kam nicht hinterher, und der Take hat Lücken. Schließen Sie andere Programme oder wählen Sie eine größere Puffergröße, und nehmen Sie ihn dann erneut auf.</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Takes (arm a track to record)</source>
-        <translation type="unfinished"></translation>
+        <translation>Takes (Spur aufnahmebereit schalten)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Takes on “%s”</source>
-        <translation type="unfinished"></translation>
+        <translation>Takes auf „%s“</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Playing</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgespielt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Click to play this take</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um diesen Take abzuspielen</translation>
     </message>
 </context>
 <context>
@@ -1329,26 +1311,44 @@
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/timeline/clip_item.py" line="+90"/>
+        <source>active take</source>
+        <translation>aktiver Take</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unused take</source>
+        <translation>ungenutzter Take</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} by {1}</source>
+        <translation>{0} von {1}</translation>
+    </message>
+</context>
+<context>
     <name>TimelineRuler</name>
     <message>
         <location filename="../../hitrecord_desktop/ui/timeline/ruler.py" line="+41"/>
         <source>Ruler</source>
-        <translation type="unfinished"></translation>
+        <translation>Lineal</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Click to move the playhead. Drag the loop and punch ranges to change them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie, um den Abspielkopf zu versetzen. Ziehen Sie Loop- und Punch-Bereiche, um sie zu ändern.</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>Loop</source>
-        <translation type="unfinished"></translation>
+        <translation>Loop</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Punch</source>
-        <translation type="unfinished"></translation>
+        <translation>Punch</translation>
     </message>
 </context>
 <context>
@@ -1356,17 +1356,17 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/timeline/view.py" line="+66"/>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleiste</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Timeline clips</source>
-        <translation type="unfinished"></translation>
+        <translation>Clips der Zeitleiste</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Clips of every track. Arrow keys nudge the selected clip, Tab moves between clips.</source>
-        <translation type="unfinished"></translation>
+        <translation>Clips aller Spuren. Die Pfeiltasten verschieben den ausgewählten Clip schrittweise, Tab wechselt zwischen den Clips.</translation>
     </message>
 </context>
 <context>
@@ -1374,102 +1374,102 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/timeline/widget.py" line="+81"/>
         <source>Tracks</source>
-        <translation type="unfinished"></translation>
+        <translation>Spuren</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Project timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt-Zeitleiste</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Split at playhead</source>
-        <translation type="unfinished"></translation>
+        <translation>Am Abspielkopf teilen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Delete clip</source>
-        <translation type="unfinished"></translation>
+        <translation>Clip löschen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergrößern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkleinern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom to fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles einpassen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Snap to beats and clips</source>
-        <translation type="unfinished"></translation>
+        <translation>An Beats und Clips einrasten</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Ruler in minutes and seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Lineal in Minuten und Sekunden</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Follow playhead</source>
-        <translation type="unfinished"></translation>
+        <translation>Abspielkopf folgen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Add track</source>
-        <translation type="unfinished"></translation>
+        <translation>Spur hinzufügen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Loop selected clips</source>
-        <translation type="unfinished"></translation>
+        <translation>Loop über ausgewählte Clips</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Punch in on selected clips</source>
-        <translation type="unfinished"></translation>
+        <translation>Punch-in über ausgewählte Clips</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>+ Track</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Spur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Snap</source>
-        <translation type="unfinished"></translation>
+        <translation>Raster</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Einpassen</translation>
     </message>
     <message>
         <location line="+126"/>
         <source>Split clips</source>
-        <translation type="unfinished"></translation>
+        <translation>Clips teilen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Delete clips</source>
-        <translation type="unfinished"></translation>
+        <translation>Clips löschen</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Audio {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio {0}</translation>
     </message>
 </context>
 <context>
@@ -1477,92 +1477,92 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/timeline/track_header.py" line="+70"/>
         <source>M</source>
-        <translation type="unfinished"></translation>
+        <translation>M</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>Stummschalten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>S</source>
-        <translation type="unfinished"></translation>
+        <translation>S</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Solo</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>R</source>
-        <translation type="unfinished"></translation>
+        <translation>R</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Record arm</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahmebereitschaft</translation>
     </message>
     <message>
         <location line="+74"/>
         <source>Name of track {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der Spur {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mute {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} stummschalten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Solo {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} solo schalten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record-arm {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} aufnahmebereit schalten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove track {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Spur {0} entfernen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove track</source>
-        <translation type="unfinished"></translation>
+        <translation>Spur entfernen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gain of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gain von {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gain: {0:+.1f} dB</source>
-        <translation type="unfinished"></translation>
+        <translation>Gain: {0:+.1f} dB</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pan of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Panorama von {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pan: {0:+.0f}</source>
-        <translation type="unfinished"></translation>
+        <translation>Panorama: {0:+.0f}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Track {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Spur {0}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{0:+.1f} dB</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:+.1f} dB</translation>
     </message>
 </context>
 <context>
@@ -1570,7 +1570,7 @@
     <message>
         <location line="+42"/>
         <source>Track headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Spurköpfe</translation>
     </message>
 </context>
 <context>
@@ -1579,120 +1579,120 @@
         <location filename="../../hitrecord_desktop/ui/transport_bar.py" line="+40"/>
         <location line="+2"/>
         <source>Transport</source>
-        <translation type="unfinished"></translation>
+        <translation>Transport</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Return to Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Anfang</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+168"/>
+        <location line="+169"/>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>Abspielen</translation>
     </message>
     <message>
-        <location line="-162"/>
-        <location line="+160"/>
+        <location line="-163"/>
+        <location line="+161"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopp</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-155"/>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnehmen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Loop</source>
-        <translation type="unfinished"></translation>
+        <translation>Loop</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Click</source>
-        <translation type="unfinished"></translation>
+        <translation>Klick</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Count-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorzähler</translation>
     </message>
     <message>
         <location line="+6"/>
         <source> BPM</source>
-        <translation type="unfinished"></translation>
+        <translation> BPM</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tempo</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tempo in beats per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempo in Schlägen pro Minute</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Tempo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tempo</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <location line="+20"/>
         <source>%s (%s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%s (%s)</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time position</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitposition</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Bar.Beat</source>
-        <translation type="unfinished"></translation>
+        <translation>Takt.Schlag</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bar and beat position</source>
-        <translation type="unfinished"></translation>
+        <translation>Position in Takten und Schlägen</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Transport state</source>
-        <translation type="unfinished"></translation>
+        <translation>Transportstatus</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestoppt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet …</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Playing</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>● Recording</source>
-        <translation type="unfinished"></translation>
+        <translation>● Aufnahme</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Saving take…</source>
-        <translation type="unfinished"></translation>
+        <translation>Take wird gespeichert …</translation>
     </message>
 </context>
 <context>
@@ -1751,7 +1751,7 @@
 <context>
     <name>UploadDialog</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/upload_dialog.py" line="+62"/>
+        <location filename="../../hitrecord_desktop/ui/upload_dialog.py" line="+65"/>
         <location line="+1"/>
         <source>Upload to the community</source>
         <translation>In die Community hochladen</translation>
@@ -1767,7 +1767,7 @@
         <translation>Rolle</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Credits sent with this upload</source>
         <translation>Mit diesem Upload gesendete Credits</translation>
     </message>
@@ -1783,8 +1783,8 @@
     </message>
     <message>
         <location line="+12"/>
-        <source>&amp;File:</source>
-        <translation>&amp;Datei:</translation>
+        <source>Sending:</source>
+        <translation>Wird gesendet:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2174,22 +2174,22 @@ Ziel: {2}, Rolle: {3}</translation>
     <message>
         <location filename="../../hitrecord_desktop/ui/waveform_loader.py" line="+95"/>
         <source>not downloaded yet (offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht heruntergeladen (offline)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>video without sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Video ohne Ton</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the audio cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio kann nicht gelesen werden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no waveform</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Wellenform</translation>
     </message>
 </context>
 <context>
@@ -2197,17 +2197,17 @@ Ziel: {2}, Rolle: {3}</translation>
     <message>
         <location filename="../../hitrecord_desktop/ui/waveform_view.py" line="+21"/>
         <source>Waveform</source>
-        <translation type="unfinished"></translation>
+        <translation>Wellenform</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>waveform…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wellenform …</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Waveform of {0:.0f} s</source>
-        <translation type="unfinished"></translation>
+        <translation>Wellenform von {0:.0f} s</translation>
     </message>
 </context>
 <context>
@@ -2215,114 +2215,114 @@ Ziel: {2}, Rolle: {3}</translation>
     <message>
         <location filename="../../hitrecord_desktop/ui/window_menus.py" line="+44"/>
         <source>&amp;File</source>
-        <translation type="unfinished">&amp;Datei</translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Open Project of Selected Challenge</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt der ausgewählten Challenge &amp;öffnen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Import Media into Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Medien ins Projekt &amp;importieren …</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Close Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt s&amp;chließen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished">&amp;Beenden</translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;View</source>
-        <translation type="unfinished">&amp;Ansicht</translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Challenges</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Challenges</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Find Challenges</source>
-        <translation type="unfinished"></translation>
+        <translation>Challenges &amp;suchen</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">&amp;Aktualisieren</translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Uploads Panel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Upload-Bereich</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Transport</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Transport</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Uploads</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uploads</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Help</source>
-        <translation type="unfinished">&amp;Hilfe</translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About HitRecord Desktop</source>
-        <translation type="unfinished">Ü&amp;ber HitRecord Desktop</translation>
+        <translation>&amp;Über HitRecord Desktop</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Select a challenge first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst eine Challenge aus.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Import media into the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Medien ins Projekt importieren</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>About HitRecord Desktop</source>
-        <translation type="unfinished">Über HitRecord Desktop</translation>
+        <translation>Über HitRecord Desktop</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>HitRecord Desktop {0}
 Finish work together: every piece credited.</source>
-        <translation type="unfinished">HitRecord Desktop {0}
-Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
+        <translation>HitRecord Desktop {0}
+Gemeinsam Werke vollenden: Jeder Beitrag wird genannt.</translation>
     </message>
 </context>
 <context>
@@ -2330,93 +2330,103 @@ Gemeinsam Werke vollenden: jeder Beitrag wird genannt.</translation>
     <message>
         <location filename="../../hitrecord_desktop/ui/workspace.py" line="+76"/>
         <source>Project: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt: {0}</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Recorder panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahmebereich</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>&amp;Save Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt &amp;speichern</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Upload Take…</source>
-        <translation type="unfinished"></translation>
+        <translation>Take &amp;hochladen …</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Render and Upload &amp;Mix…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mix rendern und hochladen …</translation>
     </message>
     <message>
         <location line="+18"/>
         <location line="+29"/>
         <source>Saving failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern fehlgeschlagen: {0}</translation>
     </message>
     <message>
         <location line="-13"/>
         <source>{0} recorded ({1:.1f} s).</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} aufgenommen ({1:.1f} s).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It has {0} dropout(s): listen before you use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er hat {0} Aussetzer: Hören Sie ihn an, bevor Sie ihn verwenden.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Project saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt gespeichert.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Uploads start once the server is connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uploads starten, sobald der Server verbunden ist.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Record a take first, then choose it to upload.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nehmen Sie zuerst einen Take auf und wählen Sie ihn dann zum Hochladen aus.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
+        <source>{0}, {1:.1f} s</source>
+        <translation>{0}, {1:.1f} s</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The project is empty: nothing to render.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt ist leer: Es gibt nichts zu rendern.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Rendering the mix…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mix wird gerendert …</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rendering the mix</source>
-        <translation type="unfinished"></translation>
+        <translation>Mix wird gerendert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Render</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendern</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Mix rendered: {0:.1f} s, {1:.1f} LUFS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mix gerendert: {0:.1f} s, {1:.1f} LUFS.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>Mix of the project, {0:.1f} s</source>
+        <translation>Mix des Projekts, {0:.1f} s</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Queued for upload: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Hochladen eingereiht: {0}</translation>
     </message>
 </context>
 </TS>

@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../hitrecord_desktop/ui/timeline/clip_item.py" line="+93"/>
-        <source>active take</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>unused take</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{0} by {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AccountPage</name>
     <message>
         <location filename="../../hitrecord_desktop/ui/account_page.py" line="+50"/>
@@ -184,52 +166,52 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/audio_bridge.py" line="+146"/>
         <source>Cannot play the project&apos;s audio: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile riprodurre l&apos;audio del progetto: %s</translation>
     </message>
     <message>
         <location line="+98"/>
         <source>No audio device is available: choose one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun dispositivo audio disponibile: scegline prima uno.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The project runs at %d Hz but the device at %d Hz.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il progetto è a %d Hz, ma il dispositivo a %d Hz.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Cannot start the audio device: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile avviare il dispositivo audio: %s</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The audio device did not stop cleanly: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Il dispositivo audio non si è arrestato correttamente: %s</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Arm a track to record on first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prima abilita una traccia alla registrazione.</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>The audio device failed during the take (%s); what was recorded is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il dispositivo audio si è guastato durante la take (%s); ciò che è stato registrato viene conservato.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The take was recorded to %s but could not be added to the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>La take è stata registrata in %s, ma non è stato possibile aggiungerla al progetto.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The take could not be finished: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Non è stato possibile completare la take: %s</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Playback stopped: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Riproduzione interrotta: %s</translation>
     </message>
 </context>
 <context>
@@ -237,17 +219,17 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/audio_devices.py" line="+166"/>
         <source>Cannot show the input level: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile mostrare il livello di ingresso: %s</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>The audio device cannot be used: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile usare il dispositivo audio: %s</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Stop the transport before calibrating.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferma la riproduzione prima di calibrare.</translation>
     </message>
 </context>
 <context>
@@ -336,17 +318,17 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/challenge_browser.py" line="+66"/>
         <source>Challenge browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Elenco delle sfide</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>Challenges</source>
-        <translation type="unfinished">Sfide</translation>
+        <translation>Sfide</translation>
     </message>
     <message>
         <location line="+257"/>
         <source>Cannot preview: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteprima impossibile: {0}</translation>
     </message>
 </context>
 <context>
@@ -359,87 +341,87 @@
     <message>
         <location line="+14"/>
         <source>Brief</source>
-        <translation type="unfinished"></translation>
+        <translation>Descrizione</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Open project</source>
-        <translation type="unfinished"></translation>
+        <translation>Apri progetto</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open the challenge&apos;s project</source>
-        <translation type="unfinished"></translation>
+        <translation>Apri il progetto della sfida</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the project for this challenge (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Apri il progetto di questa sfida (Invio)</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Choose a challenge to read its brief.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scegli una sfida per leggerne la descrizione.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>no deadline</source>
-        <translation type="unfinished">nessuna scadenza</translation>
+        <translation>nessuna scadenza</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>open</source>
-        <translation type="unfinished">aperta</translation>
+        <translation>aperta</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>closed</source>
-        <translation type="unfinished">chiusa</translation>
+        <translation>chiusa</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>video</source>
-        <translation type="unfinished"></translation>
+        <translation>video</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>audio</source>
-        <translation type="unfinished"></translation>
+        <translation>audio</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Wanted: {0} · {1} · Deadline: {2} · {3} · Posted by {4}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cercasi: {0} · {1} · Scadenza: {2} · {3} · Pubblicata da {4}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The contributions could not be loaded: {0}</source>
-        <translation type="unfinished">Non è stato possibile caricare i contributi: {0}</translation>
+        <translation>Non è stato possibile caricare i contributi: {0}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Loading contributions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Caricamento dei contributi…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No contributions yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancora nessun contributo.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Contributions ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Contributi ({0})</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Reference media: none</source>
-        <translation type="unfinished"></translation>
+        <translation>Media di riferimento: nessuno</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reference media: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Media di riferimento: {0}</translation>
     </message>
 </context>
 <context>
@@ -447,112 +429,112 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/challenge_filters.py" line="+30"/>
         <source>Search challenges (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerca sfide (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search challenges</source>
-        <translation type="unfinished">Cerca sfide</translation>
+        <translation>Cerca sfide</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Wanted role</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruolo cercato</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any role</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualsiasi ruolo</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Kind</source>
-        <translation type="unfinished">Tipo</translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Audio and video</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio e video</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Audio</source>
-        <translation type="unfinished">Audio</translation>
+        <translation>Audio</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Video</source>
-        <translation type="unfinished">Video</translation>
+        <translation>Video</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Open or closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperte o chiuse</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open</source>
-        <translation type="unfinished">Apri</translation>
+        <translation>Aperte</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiuse</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutte</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordine</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>Più recenti</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Most contributed</source>
-        <translation type="unfinished"></translation>
+        <translation>Più contributi</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deadline soonest</source>
-        <translation type="unfinished"></translation>
+        <translation>Scadenza più vicina</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Oldest</source>
-        <translation type="unfinished"></translation>
+        <translation>Meno recenti</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Number of challenges</source>
-        <translation type="unfinished"></translation>
+        <translation>Numero di sfide</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Loading challenges</source>
-        <translation type="unfinished"></translation>
+        <translation>Caricamento delle sfide</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>{0}+ challenges</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}+ sfide</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>1 challenge</source>
-        <translation type="unfinished"></translation>
+        <translation>1 sfida</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{0} challenges</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} sfide</translation>
     </message>
 </context>
 <context>
@@ -560,47 +542,47 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/challenge_list_model.py" line="+48"/>
         <source>Challenge</source>
-        <translation type="unfinished">Sfida</translation>
+        <translation>Sfida</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Wanted</source>
-        <translation type="unfinished">Cercasi</translation>
+        <translation>Cercasi</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kind</source>
-        <translation type="unfinished">Tipo</translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contributions</source>
-        <translation type="unfinished">Contributi</translation>
+        <translation>Contributi</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deadline</source>
-        <translation type="unfinished">Scadenza</translation>
+        <translation>Scadenza</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Posted by</source>
-        <translation type="unfinished">Pubblicata da</translation>
+        <translation>Pubblicata da</translation>
     </message>
     <message>
         <location line="+94"/>
         <source>Video</source>
-        <translation type="unfinished">Video</translation>
+        <translation>Video</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Audio</source>
-        <translation type="unfinished">Audio</translation>
+        <translation>Audio</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>none</source>
-        <translation type="unfinished">nessuno</translation>
+        <translation>nessuna</translation>
     </message>
 </context>
 <context>
@@ -608,12 +590,12 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/contribution_list.py" line="+123"/>
         <source>Contributions</source>
-        <translation type="unfinished">Contributi</translation>
+        <translation>Contributi</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>built on: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>basato su: {0}</translation>
     </message>
 </context>
 <context>
@@ -621,37 +603,37 @@
     <message>
         <location line="-98"/>
         <source>Add to project</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiungi al progetto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add to the challenge&apos;s project (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiungi al progetto della sfida (Ctrl+Maiusc+A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add {0} to the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiungi {0} al progetto</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Stop {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferma {0}</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Play {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Riproduci {0}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stop (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferma (Spazio)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Preview (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteprima (Spazio)</translation>
     </message>
 </context>
 <context>
@@ -659,17 +641,17 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/timeline/file_import.py" line="+56"/>
         <source>Could not import: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile importare: {0}</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Importata</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Import files</source>
-        <translation type="unfinished"></translation>
+        <translation>Importa file</translation>
     </message>
 </context>
 <context>
@@ -677,46 +659,46 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/level_meter.py" line="+69"/>
         <source>Level meter</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicatore di livello</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Input level. Click to clear the clip lights.</source>
-        <translation type="unfinished"></translation>
+        <translation>Livello di ingresso. Fai clic per azzerare le spie di clipping.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>L</source>
-        <translation type="unfinished"></translation>
+        <translation>S</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>R</source>
-        <translation type="unfinished"></translation>
+        <translation>D</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/main_window.py" line="+77"/>
+        <location filename="../../hitrecord_desktop/ui/main_window.py" line="+74"/>
         <source>HitRecord Desktop</source>
         <translation>HitRecord Desktop</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+13"/>
         <location line="+2"/>
         <source>Uploads</source>
-        <translation type="unfinished">Caricamenti</translation>
+        <translation>Caricamenti</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Uploads start once connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>I caricamenti partono appena c&apos;è connessione.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Challenges and projects</source>
-        <translation type="unfinished"></translation>
+        <translation>Sfide e progetti</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -726,40 +708,40 @@
     <message>
         <location line="+2"/>
         <source>Open tabs</source>
-        <translation type="unfinished"></translation>
+        <translation>Schede aperte</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>Operazione in corso</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+107"/>
         <source>Cannot open the project: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile aprire il progetto: {0}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Cannot open {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile aprire {0}: {1}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+65"/>
         <source>Not connected: cannot download the contribution.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connesso: impossibile scaricare il contributo.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Adding “{0}” to the project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiunta di «{0}» al progetto…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Adding {0}: {1} %</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiunta di {0}: {1} %</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-213"/>
         <source>Starting the local community…</source>
         <translation>Avvio della comunità locale…</translation>
     </message>
@@ -779,7 +761,7 @@
         <translation>accesso non eseguito</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Not connected</source>
         <translation>Non connesso</translation>
     </message>
@@ -850,12 +832,12 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/project_prefetch.py" line="+74"/>
         <source>Contribution {0} could not be downloaded: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Non è stato possibile scaricare il contributo {0}: {1}</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Downloading {0} contribution(s): {1} of {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Download di {0} contributo/i: {1} di {2}</translation>
     </message>
 </context>
 <context>
@@ -863,239 +845,239 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/recorder_panel.py" line="+49"/>
         <source>Input %d (mono)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresso %d (mono)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Inputs %d+%d (stereo)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingressi %d+%d (stereo)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Recorder</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrazione</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Dropout warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Avviso di dropout</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Audio problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problema audio</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresso</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Input device</source>
-        <translation type="unfinished">Dispositivo di ingresso</translation>
+        <translation>Dispositivo di ingresso</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The audio interface or microphone to record from</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;interfaccia audio o il microfono da cui registrare</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Input channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Canali di ingresso</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dispositivo:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>C&amp;hannels:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Canali:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show input &amp;level</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra &amp;livello di ingresso</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show input level</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra livello di ingresso</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Meter the input while stopped, to set your gain</source>
-        <translation type="unfinished"></translation>
+        <translation>Misura l&apos;ingresso anche da fermo, per regolare il guadagno</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Monitor input</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Monitoraggio dell&apos;ingresso</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Monitor input</source>
-        <translation type="unfinished"></translation>
+        <translation>Monitoraggio dell&apos;ingresso</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Hear yourself through the app while playing and recording (use headphones)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ascoltati attraverso l&apos;app durante riproduzione e registrazione (usa le cuffie)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Input level</source>
-        <translation type="unfinished"></translation>
+        <translation>Livello di ingresso</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Level:</source>
-        <translation type="unfinished"></translation>
+        <translation>Livello:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenza</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+143"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifica in corso…</translation>
     </message>
     <message>
         <location line="-141"/>
         <source>Latency status</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato della latenza</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Calibrate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cali&amp;bra…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Calibrate latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Calibra la latenza</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Play a test signal and measure how late it comes back (about 6 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Riproduce un segnale di prova e misura con quanto ritardo ritorna (circa 6 s)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Calibrating</source>
-        <translation type="unfinished"></translation>
+        <translation>Calibrazione in corso</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+3"/>
         <source>Takes</source>
-        <translation type="unfinished"></translation>
+        <translation>Take</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Click a take to make it the one that plays</source>
-        <translation type="unfinished"></translation>
+        <translation>Fai clic su una take per renderla quella riprodotta</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Attiva</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Take</source>
-        <translation type="unfinished"></translation>
+        <translation>Take</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Length</source>
-        <translation type="unfinished"></translation>
+        <translation>Durata</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrata</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dropouts</source>
-        <translation type="unfinished"></translation>
+        <translation>Dropout</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&amp;Delete Take</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Elimina take</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Delete take</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina take</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Remove the selected take from the track (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rimuovi la take selezionata dalla traccia (Canc)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>System default</source>
-        <translation type="unfinished">Predefinito di sistema</translation>
+        <translation>Predefinito di sistema</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Cannot list audio devices: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile elencare i dispositivi audio: %s</translation>
     </message>
     <message>
         <location line="+69"/>
         <source>Not calibrated for these devices. Calibrate once so takes land on the beat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non calibrato per questi dispositivi. Calibra una volta perché le take cadano a tempo.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Calibrated: %.1f ms round trip (%d samples); takes are moved back by it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Calibrato: %.1f ms di andata e ritorno (%d campioni); le take vengono anticipate di questo valore.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Calibrating: playing a test signal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Calibrazione: riproduzione di un segnale di prova…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Calibration failed: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Calibrazione non riuscita: %s</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>⚠ %(name)s has %(count)d dropout(s), the first at %(at)s: the computer could not keep up and the take has gaps. Close other programs or choose a larger buffer size, then record it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ %(name)s ha %(count)d dropout, il primo a %(at)s: il computer non è riuscito a stare al passo e la take ha dei vuoti. Chiudi gli altri programmi o scegli un buffer più grande, poi registrala di nuovo.</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Takes (arm a track to record)</source>
-        <translation type="unfinished"></translation>
+        <translation>Take (abilita una traccia alla registrazione)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Takes on “%s”</source>
-        <translation type="unfinished"></translation>
+        <translation>Take su «%s»</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Playing</source>
-        <translation type="unfinished"></translation>
+        <translation>In riproduzione</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Click to play this take</source>
-        <translation type="unfinished"></translation>
+        <translation>Fai clic per riprodurre questa take</translation>
     </message>
 </context>
 <context>
@@ -1329,26 +1311,44 @@
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/timeline/clip_item.py" line="+90"/>
+        <source>active take</source>
+        <translation>take attiva</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unused take</source>
+        <translation>take non usata</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} by {1}</source>
+        <translation>{0} di {1}</translation>
+    </message>
+</context>
+<context>
     <name>TimelineRuler</name>
     <message>
         <location filename="../../hitrecord_desktop/ui/timeline/ruler.py" line="+41"/>
         <source>Ruler</source>
-        <translation type="unfinished"></translation>
+        <translation>Righello</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Click to move the playhead. Drag the loop and punch ranges to change them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fai clic per spostare il cursore di riproduzione. Trascina gli intervalli di loop e di punch per modificarli.</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>Loop</source>
-        <translation type="unfinished"></translation>
+        <translation>Loop</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Punch</source>
-        <translation type="unfinished"></translation>
+        <translation>Punch</translation>
     </message>
 </context>
 <context>
@@ -1356,17 +1356,17 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/timeline/view.py" line="+66"/>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Timeline</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Timeline clips</source>
-        <translation type="unfinished"></translation>
+        <translation>Clip della timeline</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Clips of every track. Arrow keys nudge the selected clip, Tab moves between clips.</source>
-        <translation type="unfinished"></translation>
+        <translation>Clip di tutte le tracce. I tasti freccia spostano di poco la clip selezionata, Tab passa da una clip all&apos;altra.</translation>
     </message>
 </context>
 <context>
@@ -1374,102 +1374,102 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/timeline/widget.py" line="+81"/>
         <source>Tracks</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracce</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Project timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Timeline del progetto</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Split at playhead</source>
-        <translation type="unfinished"></translation>
+        <translation>Dividi al cursore di riproduzione</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Delete clip</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina clip</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrandisci</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Riduci</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom to fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Adatta alla finestra</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Snap to beats and clips</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggancia a movimenti e clip</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Ruler in minutes and seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Righello in minuti e secondi</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Follow playhead</source>
-        <translation type="unfinished"></translation>
+        <translation>Segui il cursore di riproduzione</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Add track</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiungi traccia</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Loop selected clips</source>
-        <translation type="unfinished"></translation>
+        <translation>Loop sulle clip selezionate</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Punch in on selected clips</source>
-        <translation type="unfinished"></translation>
+        <translation>Punch-in sulle clip selezionate</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>+ Track</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Traccia</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Snap</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggancio</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Min:sec</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Adatta</translation>
     </message>
     <message>
         <location line="+126"/>
         <source>Split clips</source>
-        <translation type="unfinished"></translation>
+        <translation>Dividi clip</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Delete clips</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina clip</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Audio {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio {0}</translation>
     </message>
 </context>
 <context>
@@ -1477,92 +1477,92 @@
     <message>
         <location filename="../../hitrecord_desktop/ui/timeline/track_header.py" line="+70"/>
         <source>M</source>
-        <translation type="unfinished"></translation>
+        <translation>M</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>Muto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>S</source>
-        <translation type="unfinished"></translation>
+        <translation>S</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Solo</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>R</source>
-        <translation type="unfinished"></translation>
+        <translation>R</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Record arm</source>
-        <translation type="unfinished"></translation>
+        <translation>Abilita registrazione</translation>
     </message>
     <message>
         <location line="+74"/>
         <source>Name of track {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome della traccia {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mute {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenzia {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Solo {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record-arm {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Abilita {0} alla registrazione</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove track {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rimuovi la traccia {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove track</source>
-        <translation type="unfinished"></translation>
+        <translation>Rimuovi traccia</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gain of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Guadagno di {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gain: {0:+.1f} dB</source>
-        <translation type="unfinished"></translation>
+        <translation>Guadagno: {0:+.1f} dB</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pan of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pan di {0}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pan: {0:+.0f}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pan: {0:+.0f}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Track {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Traccia {0}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{0:+.1f} dB</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:+.1f} dB</translation>
     </message>
 </context>
 <context>
@@ -1570,7 +1570,7 @@
     <message>
         <location line="+42"/>
         <source>Track headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Intestazioni delle tracce</translation>
     </message>
 </context>
 <context>
@@ -1579,120 +1579,120 @@
         <location filename="../../hitrecord_desktop/ui/transport_bar.py" line="+40"/>
         <location line="+2"/>
         <source>Transport</source>
-        <translation type="unfinished"></translation>
+        <translation>Trasporto</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Return to Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Torna all&apos;inizio</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+168"/>
+        <location line="+169"/>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>Riproduci</translation>
     </message>
     <message>
-        <location line="-162"/>
-        <location line="+160"/>
+        <location line="-163"/>
+        <location line="+161"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferma</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-155"/>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Registra</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Loop</source>
-        <translation type="unfinished"></translation>
+        <translation>Loop</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Click</source>
-        <translation type="unfinished"></translation>
+        <translation>Metronomo</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Count-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Pre-conteggio</translation>
     </message>
     <message>
         <location line="+6"/>
         <source> BPM</source>
-        <translation type="unfinished"></translation>
+        <translation> BPM</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tempo</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tempo in beats per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempo in battiti al minuto</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Tempo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tempo</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <location line="+20"/>
         <source>%s (%s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%s (%s)</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Min:sec</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time position</source>
-        <translation type="unfinished"></translation>
+        <translation>Posizione temporale</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Bar.Beat</source>
-        <translation type="unfinished"></translation>
+        <translation>Battuta.Movimento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bar and beat position</source>
-        <translation type="unfinished"></translation>
+        <translation>Posizione in battute e movimenti</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Transport state</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato del trasporto</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Avvio…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Playing</source>
-        <translation type="unfinished"></translation>
+        <translation>Riproduzione</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>● Recording</source>
-        <translation type="unfinished"></translation>
+        <translation>● Registrazione</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Saving take…</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvataggio della take…</translation>
     </message>
 </context>
 <context>
@@ -1751,7 +1751,7 @@
 <context>
     <name>UploadDialog</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/upload_dialog.py" line="+62"/>
+        <location filename="../../hitrecord_desktop/ui/upload_dialog.py" line="+65"/>
         <location line="+1"/>
         <source>Upload to the community</source>
         <translation>Carica nella comunità</translation>
@@ -1767,7 +1767,7 @@
         <translation>Ruolo</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Credits sent with this upload</source>
         <translation>Crediti inviati con questo caricamento</translation>
     </message>
@@ -1783,8 +1783,8 @@
     </message>
     <message>
         <location line="+12"/>
-        <source>&amp;File:</source>
-        <translation>&amp;File:</translation>
+        <source>Sending:</source>
+        <translation>Invio:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2174,22 +2174,22 @@ destinazione: {2}, ruolo: {3}</translation>
     <message>
         <location filename="../../hitrecord_desktop/ui/waveform_loader.py" line="+95"/>
         <source>not downloaded yet (offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>non ancora scaricato (offline)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>video without sound</source>
-        <translation type="unfinished"></translation>
+        <translation>video senza audio</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the audio cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>impossibile leggere l&apos;audio</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no waveform</source>
-        <translation type="unfinished"></translation>
+        <translation>nessuna forma d&apos;onda</translation>
     </message>
 </context>
 <context>
@@ -2197,17 +2197,17 @@ destinazione: {2}, ruolo: {3}</translation>
     <message>
         <location filename="../../hitrecord_desktop/ui/waveform_view.py" line="+21"/>
         <source>Waveform</source>
-        <translation type="unfinished"></translation>
+        <translation>Forma d&apos;onda</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>waveform…</source>
-        <translation type="unfinished"></translation>
+        <translation>forma d&apos;onda…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Waveform of {0:.0f} s</source>
-        <translation type="unfinished"></translation>
+        <translation>Forma d&apos;onda di {0:.0f} s</translation>
     </message>
 </context>
 <context>
@@ -2215,114 +2215,114 @@ destinazione: {2}, ruolo: {3}</translation>
     <message>
         <location filename="../../hitrecord_desktop/ui/window_menus.py" line="+44"/>
         <source>&amp;File</source>
-        <translation type="unfinished">&amp;File</translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Open Project of Selected Challenge</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Apri il progetto della sfida selezionata</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Import Media into Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importa media nel progetto…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Close Project</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;hiudi progetto</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Impos&amp;tazioni…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished">&amp;Esci</translation>
+        <translation>&amp;Esci</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifica</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annulla</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ripeti</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;View</source>
-        <translation type="unfinished">&amp;Visualizza</translation>
+        <translation>&amp;Visualizza</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Challenges</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sfide</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Find Challenges</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cerca sfide</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">&amp;Aggiorna</translation>
+        <translation>&amp;Aggiorna</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Uploads Panel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pannello caricamenti</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Transport</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trasporto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Uploads</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Caricamenti</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Help</source>
-        <translation type="unfinished">&amp;Aiuto</translation>
+        <translation>&amp;Aiuto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About HitRecord Desktop</source>
-        <translation type="unfinished">&amp;Informazioni su HitRecord Desktop</translation>
+        <translation>&amp;Informazioni su HitRecord Desktop</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Select a challenge first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleziona prima una sfida.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Import media into the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Importa media nel progetto</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>About HitRecord Desktop</source>
-        <translation type="unfinished">Informazioni su HitRecord Desktop</translation>
+        <translation>Informazioni su HitRecord Desktop</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>HitRecord Desktop {0}
 Finish work together: every piece credited.</source>
-        <translation type="unfinished">HitRecord Desktop {0}
-Completate le opere insieme: ogni contributo è citato.</translation>
+        <translation>HitRecord Desktop {0}
+Completare opere insieme: ogni contributo viene citato.</translation>
     </message>
 </context>
 <context>
@@ -2330,93 +2330,103 @@ Completate le opere insieme: ogni contributo è citato.</translation>
     <message>
         <location filename="../../hitrecord_desktop/ui/workspace.py" line="+76"/>
         <source>Project: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Progetto: {0}</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Recorder panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Pannello di registrazione</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>&amp;Save Project</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salva progetto</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Upload Take…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Carica take…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Render and Upload &amp;Mix…</source>
-        <translation type="unfinished"></translation>
+        <translation>Renderizza e carica il &amp;mix…</translation>
     </message>
     <message>
         <location line="+18"/>
         <location line="+29"/>
         <source>Saving failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvataggio non riuscito: {0}</translation>
     </message>
     <message>
         <location line="-13"/>
         <source>{0} recorded ({1:.1f} s).</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} registrata ({1:.1f} s).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It has {0} dropout(s): listen before you use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ha {0} dropout: ascoltala prima di usarla.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Project saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Progetto salvato.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Uploads start once the server is connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>I caricamenti partono quando il server è connesso.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Record a take first, then choose it to upload.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registra prima una take, poi sceglila per caricarla.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
+        <source>{0}, {1:.1f} s</source>
+        <translation>{0}, {1:.1f} s</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The project is empty: nothing to render.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il progetto è vuoto: niente da renderizzare.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Rendering the mix…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendering del mix…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulla</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rendering the mix</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendering del mix</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Render</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendering</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Mix rendered: {0:.1f} s, {1:.1f} LUFS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mix renderizzato: {0:.1f} s, {1:.1f} LUFS.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>Mix of the project, {0:.1f} s</source>
+        <translation>Mix del progetto, {0:.1f} s</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Queued for upload: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>In coda per il caricamento: {0}</translation>
     </message>
 </context>
 </TS>

@@ -71,7 +71,12 @@ def _capture_states(built: App, out_dir: Path, folder: Path) -> None:
     for row in list(rows.values()):
         window.tabs.setCurrentIndex(0)
         click(row.add)
-        wait(lambda: window.media_import.busy is False and window.current_workspace() is not None)
+        wait(
+            lambda: (
+                window.project_services.media_import.busy is False
+                and window.current_workspace() is not None
+            )
+        )
     workspace = window.current_workspace()
     assert workspace is not None
     project = workspace.document.project

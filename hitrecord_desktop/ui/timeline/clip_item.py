@@ -25,10 +25,6 @@ UNUSED_TAKE_HEIGHT = 15
 EDGE_GRIP = 6  # pixels at each end of a clip that trim instead of move
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Timeline", text)
-
-
 class ClipItem(QGraphicsItem):
     """A placed clip or a take's clip (`take_name` set; `active` says whether it plays)."""
 
@@ -90,10 +86,14 @@ class ClipItem(QGraphicsItem):
         media = self.clip.media
         name = media.title or media.path.rsplit("/", 1)[-1]
         if self.take_name:
-            state = tr("active take") if self.active else tr("unused take")
+            state = (
+                QCoreApplication.translate("Timeline", "active take")
+                if self.active
+                else QCoreApplication.translate("Timeline", "unused take")
+            )
             name = f"{self.take_name} ({state})"
         if media.author:
-            return tr("{0} by {1}").format(name, media.author)
+            return QCoreApplication.translate("Timeline", "{0} by {1}").format(name, media.author)
         return name
 
     def edge_at(self, x_in_item: float) -> str:
