@@ -140,6 +140,15 @@ class TimelineView(QGraphicsView):
         frames = clip.media.frames
         tolerance = self.snap_tolerance() if self._snapping(event) else 0
         extra = [self.timeline.playhead_sample]
+
+        def snap_edge(edge: int) -> int:
+            if not tolerance:
+                return edge
+            near = snapping.targets_near(
+                project, edge, tolerance, exclude_clip_id=clip.id, extra=extra
+            )
+            return snapping.snap(edge, near, tolerance)
+
         if drag.mode == "move":
             length = drag.trim_out - drag.trim_in
             start = max(0, drag.position + delta)
@@ -155,28 +164,14 @@ class TimelineView(QGraphicsView):
             drag.result = (start, drag.trim_in, drag.trim_out, lane)
         elif drag.mode == "left":
             edge = drag.position + delta
-            if tolerance:
-                edge = snapping.snap(
-                    edge,
-                    snapping.targets_near(
-                        project, edge, tolerance, exclude_clip_id=clip.id, extra=extra
-                    ),
-                    tolerance,
-                )
+            edge = snap_edge(edge)
             trim_in = drag.trim_in + (edge - drag.position)
             trim_in = min(max(0, trim_in, drag.trim_in - drag.position), drag.trim_out - 1)
             position = drag.position + (trim_in - drag.trim_in)
             drag.result = (position, trim_in, drag.trim_out, drag.lane)
         else:
             edge = drag.position + (drag.trim_out - drag.trim_in) + delta
-            if tolerance:
-                edge = snapping.snap(
-                    edge,
-                    snapping.targets_near(
-                        project, edge, tolerance, exclude_clip_id=clip.id, extra=extra
-                    ),
-                    tolerance,
-                )
+            edge = snap_edge(edge)
             trim_out = drag.trim_in + (edge - drag.position)
             trim_out = max(drag.trim_in + 1, trim_out)
             if frames:
