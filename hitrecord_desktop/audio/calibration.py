@@ -10,6 +10,7 @@ sounddevice (importing it lists the devices) and the measurement (scipy) are imp
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
+
+log = logging.getLogger(__name__)
 
 # A round trip above this is flagged. The stored compensation puts the take in the right place,
 # but the performer still hears the backing track late by the output latency and, when
@@ -195,11 +198,12 @@ def calibrate(
     settle_seconds: float = SETTLE_SECONDS,
     min_confidence: float | None = None,
     on_stream_started: Callable[[], None] | None = None,
+    glitch_retries: int = 1,
 ) -> CalibrationResult:
     """Plays the test signal on `output_device`, records `input_device`, measures the round trip.
 
-    `on_stream_started` runs once the stream runs, before the signal plays (tests connect JACK
-    ports there). Raises CalibrationError when the signal was not heard clearly.
+    `on_stream_started` runs each time a stream runs, before the signal plays (tests connect
+    JACK ports there). Raises CalibrationError when the signal was not heard clearly.
     The round trip depends on `latency` as much as on the block size (PulseAudio: ~1030-1540
     samples with 'low', ~2300-3330 with 'high'): the engine must open its streams the same way.
     """
@@ -226,47 +230,36 @@ def calibrate(
         block_size=int(block_size),
     )
     test_signal = make_test_signal(key.sample_rate)
-    duplex = _Duplex(test_signal.samples, input_channel)
-    try:
-        stream = sd.Stream(
-            samplerate=sample_rate,
-            blocksize=block_size,
-            device=(input_index, output_index),
-            channels=(input_channel, min(2, output_info["max_output_channels"])),
-            dtype="float32",
-            latency=latency,
-            callback=duplex.callback,
-        )
-    except sd.PortAudioError as exc:
-        raise CalibrationError(f"could not open {key.describe()}: {exc}") from None
-    with stream:
-        reported = stream.latency
-        if on_stream_started is not None:
-            on_stream_started()
-        # Silence first: a start-up underrun must not land in the measurement.
-        time.sleep(settle_seconds)
-        duplex.armed = True
-        deadline = time.monotonic() + duplex.total / sample_rate + 5.0
-        while duplex.position < duplex.total:
-            if time.monotonic() > deadline or not stream.active:
-                raise CalibrationError(
-                    f"the audio stream stopped delivering audio ({key.describe()}); "
-                    "is the device in use by another program?"
-                )
-            time.sleep(0.02)
-    estimate = find_delay(test_signal, duplex.recorded, key.sample_rate)
-    if estimate.confidence < min_confidence:
-        raise CalibrationError(
-            f"did not hear the test signal clearly (confidence {estimate.confidence:.2f}): "
-            "turn the speakers up and put the microphone near them, or connect the output to "
-            "the input with a loopback cable, then try again"
-        )
-    if not estimate.consistent:
-        raise CalibrationError(
-            "the test signal came back at different delays "
-            f"({', '.join(map(str, estimate.repetition_samples))} samples): the stream "
-            "glitched; close other audio programs and try again"
-        )
+    stream_args = {
+        "samplerate": sample_rate,
+        "blocksize": block_size,
+        "device": (input_index, output_index),
+        "channels": (input_channel, min(2, output_info["max_output_channels"])),
+        "dtype": "float32",
+        "latency": latency,
+    }
+    # A stream that glitched once (the repetitions disagree) is measured once more before the
+    # person is asked to try again: a busy desktop drops a block now and then.
+    for attempt in range(glitch_retries + 1):
+        duplex = _Duplex(test_signal.samples, input_channel)
+        reported = _play_through(sd, duplex, stream_args, key, settle_seconds, on_stream_started)
+        estimate = find_delay(test_signal, duplex.recorded, key.sample_rate)
+        if estimate.confidence < min_confidence:
+            raise CalibrationError(
+                f"did not hear the test signal clearly (confidence {estimate.confidence:.2f}): "
+                "turn the speakers up and put the microphone near them, or connect the output "
+                "to the input with a loopback cable, then try again"
+            )
+        if estimate.consistent:
+            break
+        if attempt == glitch_retries:
+            raise CalibrationError(
+                "the test signal came back at different delays "
+                f"({', '.join(map(str, estimate.repetition_samples))} samples): the stream "
+                "glitched; close other audio programs and try again"
+            )
+        log.info("calibration glitched (%s samples); measuring again",
+                 estimate.repetition_samples)  # fmt: skip
     return CalibrationResult(
         key=key,
         round_trip_samples=estimate.samples,
@@ -277,3 +270,35 @@ def calibrate(
         repetition_samples=estimate.repetition_samples,
         xruns=duplex.xruns,
     )
+
+
+def _play_through(
+    sd: Any,
+    duplex: _Duplex,
+    stream_args: dict[str, Any],
+    key: LatencyKey,
+    settle_seconds: float,
+    on_stream_started: Callable[[], None] | None,
+) -> tuple[float, float]:
+    """Runs one duplex pass of the test signal; returns the latency PortAudio reported."""
+    try:
+        stream = sd.Stream(callback=duplex.callback, **stream_args)
+    except sd.PortAudioError as exc:
+        raise CalibrationError(f"could not open {key.describe()}: {exc}") from None
+    with stream:
+        reported = stream.latency
+        if on_stream_started is not None:
+            on_stream_started()
+        # Silence first: a start-up underrun must not land in the measurement.
+        time.sleep(settle_seconds)
+        duplex.armed = True
+        rate = stream_args["samplerate"]
+        deadline = time.monotonic() + duplex.total / rate + 5.0
+        while duplex.position < duplex.total:
+            if time.monotonic() > deadline or not stream.active:
+                raise CalibrationError(
+                    f"the audio stream stopped delivering audio ({key.describe()}); "
+                    "is the device in use by another program?"
+                )
+            time.sleep(0.02)
+    return reported

@@ -1,7 +1,7 @@
 """What an upload failure does to its job: wait, try again later, start over, or fail.
 
 Kept apart from the engine so the policy reads in one place and is tested without a network.
-The engine applies the answer (`FailurePolicy.handle`) to the queue.
+The engine asks for the remedy (`FailurePolicy.remedy`) and applies it (`apply`).
 """
 
 from __future__ import annotations
@@ -111,9 +111,12 @@ class FailurePolicy:
         log.warning("upload %s failed: %s", job_id, message)
         self._changed(self.queue.transition(job_id, _ACTIVE, state=JobState.FAILED, note=message))
 
-    def handle(self, job_id: str, error: ApiError, phase: str) -> Remedy:
-        """Applies the remedy for `error` (server state changes are the caller's)."""
-        remedy = remedy_for(error, phase, self.queue.get(job_id).attempts)
+    def remedy(self, job_id: str, error: ApiError, phase: str) -> Remedy:
+        """What `error` calls for; the caller marks the server first, then `apply`s it, so
+        whoever sees the job waiting already sees why."""
+        return remedy_for(error, phase, self.queue.get(job_id).attempts)
+
+    def apply(self, job_id: str, remedy: Remedy, error: ApiError) -> None:
         if remedy is Remedy.WAIT_FOR_NETWORK:
             self.wait(job_id, WAITING_FOR_NETWORK)
         elif remedy is Remedy.WAIT_FOR_SIGN_IN:
@@ -124,4 +127,3 @@ class FailurePolicy:
             self.back_off(job_id, error)
         else:
             self.fail(job_id, str(error))
-        return remedy

@@ -610,11 +610,13 @@ class UploadEngine:
     def _after_error(self, transfer: _Transfer, error: ApiError) -> None:
         if error.is_cancelled or self._stopping.is_set():
             return  # paused, cancelled or shutting down: the state says so already
-        remedy = self.failures.handle(transfer.job_id, error, transfer.phase)
+        remedy = self.failures.remedy(transfer.job_id, error, transfer.phase)
+        # The server's state first: a job seen waiting must already have its reason.
         if remedy is Remedy.WAIT_FOR_NETWORK:
             self.servers.set(transfer.server, ServerState.OFFLINE, str(error))
         elif remedy is Remedy.WAIT_FOR_SIGN_IN:
             self.servers.set(transfer.server, ServerState.SIGN_IN_NEEDED, str(error))
+        self.failures.apply(transfer.job_id, remedy, error)
 
     def _fail(self, job_id: str, message: str) -> None:
         self.failures.fail(job_id, message)
