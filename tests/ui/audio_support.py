@@ -13,7 +13,7 @@ import numpy as np
 import soundfile as sf
 
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from hitrecord_desktop.audio.devices import DeviceChoice
 from hitrecord_desktop.paths import AppPaths
@@ -76,11 +76,21 @@ def make_bridge(document: ProjectDocument, tmp_path: Path, choice: DeviceChoice 
     return AudioBridge(document, tasks, app_paths_in(tmp_path), choice=choice)
 
 
-def dispose(bridge: AudioBridge) -> None:
-    """Closes the bridge and deletes it and its document in Qt's order, now: left to Python's
-    garbage collector, the cycles between them and their widgets' slots crashed at exit."""
+def dispose(bridge: AudioBridge, *widgets: QWidget) -> None:
+    """Closes the bridge and deletes the widgets over it, then it and its document, in Qt's
+    order, now: left to Python's garbage collector, the cycles between them and their widgets'
+    slots crashed at exit. The widgets go first (they hold the bridge's signals), and no pooled
+    task may still run when the collector walks their wrappers (a clean-clone CI run crashed in
+    this collection while the recorder panel was still alive)."""
     bridge.close()
+    for widget in widgets:
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     document = bridge.document
+    for runner in {id(r): r for r in (bridge._tasks, document._tasks) if r is not None}.values():
+        runner.wait(20_000)
+    QCoreApplication.processEvents()  # the finished tasks' results, delivered to live objects
     bridge.deleteLater()
     document.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

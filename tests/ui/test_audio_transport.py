@@ -36,7 +36,7 @@ def workspace(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     qtbot.addWidget(panel)
     qtbot.waitUntil(lambda: bridge.ready, timeout=WAIT_MS)
     yield document, bridge, bar, panel
-    dispose(bridge)
+    dispose(bridge, bar, panel)
 
 
 def _wait_state(qtbot, bridge, state: TransportState) -> None:  # type: ignore[no-untyped-def]

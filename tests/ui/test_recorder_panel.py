@@ -34,7 +34,7 @@ def panel(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     widget.show()
     qtbot.waitUntil(lambda: bridge.ready, timeout=WAIT_MS)
     yield widget
-    dispose(bridge)
+    dispose(bridge, widget)
 
 
 def _take(name: str, position: int) -> Take:
