@@ -262,6 +262,9 @@ class MainWindow(QMainWindow):
         services = self.project_services
         document = ProjectDocument(opened.project, opened.store, self._tasks)
         workspace = Workspace(document, challenge, services.workspace, self)
+        # Owned by its workspace, so Qt destroys it with the tab on the GUI thread, never
+        # Python's cycle collector at some later moment on whatever thread it runs.
+        document.setParent(workspace)
         self._workspaces.append(workspace)
         workspace.status_message.connect(self.show_message)
         self.undo_group.addStack(document.undo_stack)

@@ -11,7 +11,10 @@ thread and written off it; the `Autosaver` decides when.
 from __future__ import annotations
 
 import logging
+import weakref
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -36,15 +39,37 @@ def _merge_number(merge_id: str | None) -> int:
     return _MERGE_IDS.setdefault(merge_id, len(_MERGE_IDS) + 1)
 
 
+def _weakly(method: Callable[..., Any]) -> Callable[..., Any]:
+    """`method`, called through a weak reference: the autosaver holding the document's bound
+    methods would otherwise make a cycle (see _UndoCommand)."""
+    ref = weakref.WeakMethod(method)
+
+    def call(*args: Any) -> Any:
+        bound = ref()
+        return None if bound is None else bound(*args)
+
+    return call
+
+
 class _UndoCommand(QUndoCommand):
     """A core command on the Qt undo stack. It is applied before it is pushed (so a refused
     edit never reaches the stack), hence the first redo() does nothing."""
 
     def __init__(self, document: ProjectDocument, command: Command) -> None:
         super().__init__(command.text)
-        self._document = document
+        # Weak: document -> stack -> command -> document would be a cycle, and a QObject left
+        # to Python's cycle collector is destroyed at a random moment on a random thread (a
+        # segfault in ~QUndoStack inside gc.collect(), seen in clean-clone CI runs).
+        self._document_ref = weakref.ref(document)
         self.command = command
         self._applied = True
+
+    @property
+    def _document(self) -> ProjectDocument:
+        document = self._document_ref()
+        if document is None:
+            raise RuntimeError("the project document is gone")
+        return document
 
     def redo(self) -> None:
         if self._applied:
@@ -94,7 +119,9 @@ class ProjectDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._saving: int | None = None
-        self.autosaver = Autosaver(self._save_in_background, on_error=self._autosave_failed)
+        self.autosaver = Autosaver(
+            _weakly(self._save_in_background), on_error=_weakly(self._autosave_failed)
+        )
         self._timer = QTimer(self)
         self._timer.setInterval(AUTOSAVE_TICK_MS)
         self._timer.timeout.connect(self.autosaver.tick)

@@ -18,20 +18,19 @@ class _Job(QRunnable):
         super().__init__()
         self._runner = runner
         self._task_id = task_id
-        self._work = work
+        self._work: Callable[[], Any] | None = work
 
     def run(self) -> None:
+        work, self._work = self._work, None
+        outcome = self._runner.outcomes
         try:
-            result = self._work()
+            outcome[self._task_id] = (True, work(), work)  # type: ignore[misc]
         except Exception as exc:  # handed to the task's on_error on the GUI thread
             log.debug("task %d failed: %r", self._task_id, exc)
-            self._report(self._runner.task_failed, exc)
-        else:
-            self._report(self._runner.task_finished, result)
-
-    def _report(self, signal: Any, value: object) -> None:
+            outcome[self._task_id] = (False, exc, work)
+        del work
         try:
-            signal.emit(self._task_id, value)
+            self._runner.task_done.emit(self._task_id)
         except RuntimeError:  # the runner was deleted at shutdown: nobody is waiting
             log.debug("task %d finished after its runner was gone", self._task_id)
 
@@ -43,11 +42,16 @@ class TaskRunner(QObject):
     owns it, and when a finished job drops the last reference on its worker thread the runner
     is destroyed there while its result is still queued for the GUI thread: PySide then crashes
     delivering it (a segfault in SignalManager::qt_metacall, seen in the UI tests).
+
+    For the same reason nothing a task touched may lose its last reference on a worker thread:
+    the work, its result or its exception (whose traceback holds the work's frames) could be the
+    last holder of a QObject, which would then be destroyed off its thread while events for it
+    are queued (segfaults seen in clean-clone CI runs on a busy machine). So the job parks all
+    three in `outcomes`, and the GUI thread takes them out and drops them.
     """
 
     # Emitted from worker threads; the runner lives on the GUI thread, so delivery is queued.
-    task_finished = Signal(int, object)
-    task_failed = Signal(int, object)
+    task_done = Signal(int)
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 4) -> None:
         super().__init__(parent)
@@ -55,8 +59,9 @@ class TaskRunner(QObject):
         self._pool.setMaxThreadCount(max_threads)
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
-        self.task_finished.connect(self._deliver_result)
-        self.task_failed.connect(self._deliver_error)
+        # Written by workers, read on the GUI thread: single dict operations, atomic under the GIL.
+        self.outcomes: dict[int, tuple[bool, Any, Callable[[], Any]]] = {}
+        self.task_done.connect(self._deliver)
 
     def run(
         self,
@@ -76,14 +81,12 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = 5000) -> bool:
         return self._pool.waitForDone(msecs)
 
-    @Slot(int, object)
-    def _deliver_result(self, task_id: int, result: object) -> None:
+    @Slot(int)
+    def _deliver(self, task_id: int) -> None:
+        ok, value, _work = self.outcomes.pop(task_id)
         callbacks = self._callbacks.pop(task_id, None)
         if callbacks:
-            callbacks[0](result)
-
-    @Slot(int, object)
-    def _deliver_error(self, task_id: int, error: object) -> None:
-        callbacks = self._callbacks.pop(task_id, None)
-        if callbacks:
-            callbacks[1](error)  # type: ignore[arg-type]
+            if ok:
+                callbacks[0](value)
+            else:
+                callbacks[1](value)

@@ -76,3 +76,23 @@ def test_autosave_writes_off_the_gui_thread(qtbot, tmp_path: Path) -> None:  # t
         assert doc.autosaver.tick()
     qtbot.waitUntil(lambda: not doc.is_dirty, timeout=2000)
     assert ProjectStore(doc.folder).load().project.tracks[0].clips[0].position == 960
+
+
+def test_a_document_is_freed_when_dropped_not_left_to_the_cycle_collector(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path
+) -> None:
+    """A QObject in a reference cycle is destroyed whenever Python's collector runs, on
+    whatever thread: a document with edits on its undo stack crashed in ~QUndoStack there."""
+    import gc
+    import weakref
+
+    gc.disable()
+    try:
+        doc = _document(tmp_path, qtbot)
+        doc.execute(MoveClip("c1", 1000))
+        doc.execute(RenameTrack(doc.project.tracks[0].id, "Lead vocal"))
+        gone = weakref.ref(doc)
+        del doc
+        assert gone() is None
+    finally:
+        gc.enable()
