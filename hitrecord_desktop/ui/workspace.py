@@ -36,7 +36,7 @@ from .project_prefetch import ProjectPrefetch
 from .recorder_panel import RecorderPanel
 from .render_task import RenderTask
 from .tasks import TaskRunner
-from .timeline import FileImporter, PeaksSource, TimelineWidget
+from .timeline import FileImporter, PeaksSource, ThumbnailSource, TimelineWidget
 from .transport_bar import TransportBar
 from .upload_dialog import UploadDialog
 
@@ -57,6 +57,7 @@ class WorkspaceServices:
     peaks: PeaksSource
     server_key: Callable[[], str | None]  # the connection's server, None before it opens
     queue_upload: Callable[[], QueueUpload | None]  # the upload engine's add, once it runs
+    thumbnails: ThumbnailSource | None = None  # film strips of video clips
 
 
 class Workspace(QWidget):
@@ -80,7 +81,9 @@ class Workspace(QWidget):
         self._services = services
         self.audio = AudioBridge(document, services.tasks, services.paths, self)
         self.transport = TransportBar(self.audio, document, self)
-        self.timeline = TimelineWidget(document, services.tasks, services.peaks, self)
+        self.timeline = TimelineWidget(
+            document, services.tasks, services.peaks, self, services.thumbnails
+        )
         self.recorder = RecorderPanel(self.audio, document, self)
         self.importer = FileImporter(document, services.tasks, services.pcm, self)
         self.prefetch: ProjectPrefetch | None = None  # set by the window when connected
