@@ -30,10 +30,12 @@ DEFAULT_BUDGET = 32 * 1024 * 1024  # bytes of pictures kept (a 64x36 picture is 
 
 
 def to_qimage(image: np.ndarray) -> QImage:
-    """An RGB (height, width, 3) uint8 array as a QImage that owns its pixels."""
+    """An RGB (height, width, 3) uint8 array as a QImage that owns its pixels, in the format
+    the timeline paints fastest (32-bit: no conversion on every paint)."""
     image = np.ascontiguousarray(image)
     height, width = image.shape[:2]
-    return QImage(image.data, width, height, width * 3, QImage.Format.Format_RGB888).copy()
+    wrapped = QImage(image.data, width, height, width * 3, QImage.Format.Format_RGB888)
+    return wrapped.convertToFormat(QImage.Format.Format_RGB32)
 
 
 class ThumbnailSource(QObject):
