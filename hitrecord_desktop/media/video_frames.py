@@ -8,6 +8,7 @@ pastes a fitted picture onto black bars and turns phone videos by their display 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import av
 import numpy as np
@@ -56,6 +57,13 @@ def _planes(frame: av.VideoFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return y, u, v
 
 
+class _Timed(NamedTuple):
+    """A decoded picture and its time in the media, noted when it was decoded."""
+
+    frame: av.VideoFrame
+    seconds: float
+
+
 class FrameReader:
     """The picture showing at a time of one video file. Raises MediaError naming the file."""
 
@@ -77,15 +85,16 @@ class FrameReader:
             rate = self._stream.average_rate or self._stream.guessed_rate
             self.fps = float(rate) if rate else 0.0
             self._decoder = self._container.decode(self._stream)
-            self._current: av.VideoFrame | None = None
-            self._next: av.VideoFrame | None = self._pull()
+            self._current: _Timed | None = None
+            self._next: _Timed | None = self._pull()
             if self._next is None:
                 raise MediaError(path, "has no picture that can be decoded")
         except BaseException:
             self._container.close()
             raise
-        self.rotation = round((self._next.rotation or 0) / 90) % 4  # quarter turns, anticlockwise
-        width, height = self._next.width, self._next.height
+        first = self._next.frame
+        self.rotation = round((first.rotation or 0) / 90) % 4  # quarter turns, anticlockwise
+        width, height = first.width, first.height
         self.display_size = (height, width) if self.rotation % 2 else (width, height)
         self._made: tuple[av.VideoFrame, tuple[int, int], av.VideoFrame] | None = None
 
@@ -94,7 +103,8 @@ class FrameReader:
 
     def frame_at(self, seconds: float, width: int, height: int) -> av.VideoFrame:
         """The picture showing at `seconds` of the media, letterboxed into width x height
-        yuv420p. The same frame object comes back while the picture does not change."""
+        yuv420p. The same frame object comes back while the picture does not change; the
+        caller may set its pts (the reader keeps each picture's time apart)."""
         try:
             picture = self._picture_at(seconds)
         except av.FFmpegError as error:
@@ -115,8 +125,9 @@ class FrameReader:
             return float(frame.time or 0.0)
         return float((frame.pts - self._start) * self._base)
 
-    def _pull(self) -> av.VideoFrame | None:
-        return next(self._decoder, None)
+    def _pull(self) -> _Timed | None:
+        frame = next(self._decoder, None)
+        return None if frame is None else _Timed(frame, self._time(frame))
 
     def _seek(self, seconds: float) -> None:
         target = self._start + int(seconds / self._base) if self._base else 0
@@ -126,13 +137,14 @@ class FrameReader:
 
     def _picture_at(self, seconds: float) -> av.VideoFrame | None:
         shown = self._current if self._current is not None else self._next
-        going_back = self._current is not None and seconds < self._time(self._current) - 1e-6
-        if shown is None or going_back or seconds > self._time(shown) + SEEK_AHEAD_S:
+        going_back = self._current is not None and seconds < self._current.seconds - 1e-6
+        if shown is None or going_back or seconds > shown.seconds + SEEK_AHEAD_S:
             self._seek(seconds)
-        while self._next is not None and self._time(self._next) <= seconds + 1e-6:
+        while self._next is not None and self._next.seconds <= seconds + 1e-6:
             self._current, self._next = self._next, self._pull()
         # Before the first picture (a stream that starts late): show the first one.
-        return self._current if self._current is not None else self._next
+        shown = self._current if self._current is not None else self._next
+        return None if shown is None else shown.frame
 
     # -- scaling -------------------------------------------------------------------------
 

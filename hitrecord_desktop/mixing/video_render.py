@@ -222,6 +222,8 @@ def _encode(
                 frame = readers[clip.media.path].frame_at(media_s, width, height)
             frame.pts = n
             frame.time_base = Fraction(1, fps)
+            # A decoded picture keeps its I/P/B type, which libx264 would obey: let it choose.
+            frame.pict_type = av.video.frame.PictureType.NONE
             for packet in video.encode(frame):
                 container.mux(packet)
             # Sound up to the end of this picture, so both streams advance together.
