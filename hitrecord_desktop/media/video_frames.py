@@ -99,6 +99,11 @@ class FrameReader:
         self._made: tuple[av.VideoFrame, tuple[int, int], av.VideoFrame] | None = None
 
     def close(self) -> None:
+        """Frees the decoder and its pictures before the container: left to the collector,
+        a threaded decoder outliving its closed container can be freed on any thread."""
+        self._decoder.close()
+        self._current = self._next = None
+        self._made = None
         self._container.close()
 
     def frame_at(self, seconds: float, width: int, height: int) -> av.VideoFrame:
@@ -131,6 +136,7 @@ class FrameReader:
 
     def _seek(self, seconds: float) -> None:
         target = self._start + int(seconds / self._base) if self._base else 0
+        self._decoder.close()
         self._container.seek(max(0, target), stream=self._stream, backward=True)
         self._decoder = self._container.decode(self._stream)
         self._current, self._next = None, self._pull()

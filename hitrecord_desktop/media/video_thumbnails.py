@@ -212,8 +212,7 @@ class VideoThumbnails:
         _require_file(path)
         try:
             with av.open(str(path)) as container:
-                stream = _video_stream(container, path)
-                stream.thread_type = "AUTO"
+                stream = _video_stream(container, path)  # one picture a seek: no frame threads
                 return {key: _decode_at(container, stream, key, height, path) for key in keys}
         except av.FFmpegError as error:
             raise MediaError(path, f"the video cannot be decoded ({_words(error)})") from None
@@ -273,8 +272,12 @@ def _decode_at(
     start = stream.start_time or 0
     target = start + round(time_s / base) if base else 0
     container.seek(target, stream=stream, backward=True, any_frame=False)
-    for frame in container.decode(stream):
-        return _scaled_upright(frame, height)
+    frames = container.decode(stream)
+    try:
+        for frame in frames:
+            return _scaled_upright(frame, height)
+    finally:
+        frames.close()  # now, while the container is open
     raise MediaError(path, f"no picture could be decoded at {time_s:.2f} s")
 
 
