@@ -6,6 +6,10 @@ with WaveformPeaks.from_pcm from numpy-generated audio), then scrolls right step
 repainting the viewport each step. Baseline, in the same child: the same scroll over a bare
 QGraphicsView holding the same number of plain rectangles. Memory: the child's RSS after the
 project is open and painted, against a child that only shows a bare 1600x1000 window.
+
+The video case: the same project with every fourth track a video track whose clips draw a film
+strip (a keyframe picture every 2 s, put in memory as the thumbnail loader leaves them) under
+their waveform, scrolled the same way, against the same plain-rectangle baseline.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ SIZE = (1600, 1000)
 FRAMES = 240
 STEP_PIXELS = 40
 VISIBLE_SECONDS = 30  # the zoom: half a minute across the lanes
+VIDEO_EVERY = 4  # in the video case, tracks 0, 4, 8 … hold video clips
+KEYFRAME_SECONDS = 2
 
 
 def rss_mib() -> float:
@@ -81,14 +87,46 @@ def child_bare() -> dict:
     return {"rss_mib": rss_mib()}
 
 
-def child_timeline() -> dict:
+def _put_pictures(app, tracks, height: int):  # type: ignore[no-untyped-def]
+    """A film-strip source holding a picture per keyframe of every video clip's media."""
+    import numpy as np
+
+    from hitrecord_desktop.ui.timeline import ThumbnailSource
+    from hitrecord_desktop.ui.timeline.peaks_source import media_key
+    from hitrecord_desktop.ui.timeline.thumbnail_source import to_qimage
+
+    # Each clip here is its own media (the worst case): all its pictures fit in memory.
+    source = ThumbnailSource(None, None, app, budget_bytes=256 * 1024 * 1024)
+    rng = np.random.default_rng(7)
+    keyframes = tuple(float(t) for t in range(0, CLIP_SECONDS, KEYFRAME_SECONDS))
+    width = round(height * 16 / 9)
+    for track in tracks:
+        for clip in track.clips:
+            if clip.media.has_video:
+                shades = rng.integers(0, 255, (len(keyframes), 1, 1, 3), dtype=np.uint8)
+                images = {
+                    t: to_qimage(np.broadcast_to(shade, (height, width, 3)).copy())
+                    for t, shade in zip(keyframes, shades, strict=True)
+                }
+                source.put(media_key(clip.media, RATE), keyframes, images)
+    return source
+
+
+def child_timeline(video: bool = False) -> dict:
     import tempfile
 
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QBrush, QColor
     from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QMainWindow
 
-    from hitrecord_desktop.project.model import Clip, MediaOrigin, MediaRef, Project, Track
+    from hitrecord_desktop.project.model import (
+        Clip,
+        MediaOrigin,
+        MediaRef,
+        Project,
+        Track,
+        TrackKind,
+    )
     from hitrecord_desktop.project.project_store import ProjectStore
     from hitrecord_desktop.ui.project_document import ProjectDocument
     from hitrecord_desktop.ui.tasks import TaskRunner
@@ -102,16 +140,19 @@ def child_timeline() -> dict:
     tracks = []
     for n in range(TRACKS):
         clips = []
+        pictures = video and n % VIDEO_EVERY == 0
         for k in range(CLIPS_PER_TRACK):
             media = MediaRef(
                 MediaOrigin.FILE,
-                f"/bench/t{n}-c{k}.wav",
+                f"/bench/t{n}-c{k}.{'mp4' if pictures else 'wav'}",
                 frames=frames,
                 title=f"Part {k + 1}",
                 author=f"artist{n}",
+                has_video=pictures,
             )
             clips.append(Clip(media, position=k * frames, trim_in=0, trim_out=frames))
-        tracks.append(Track(name=f"Track {n + 1}", clips=clips))
+        kind = TrackKind.VIDEO if pictures else TrackKind.AUDIO
+        tracks.append(Track(name=f"Track {n + 1}", kind=kind, clips=clips))
     project = Project(title="Bench", tracks=tracks)
     source = PeaksSource(None, None, app)
     for n, track in enumerate(tracks):
@@ -119,11 +160,13 @@ def child_timeline() -> dict:
             source.put(media_key(clip.media, RATE), peaks[(n + k) % DISTINCT_MEDIA])
     scratch = tempfile.mkdtemp()
     tasks = TaskRunner(app)
+    body = 84 - 2 * 3 - 16 - 4  # the default lane's clip body under its title, in pixels
+    thumbnails = _put_pictures(app, tracks, body) if video else None
     rss_before = rss_mib()  # Qt, numpy, the model and its peaks: the project before the view
     started = time.perf_counter()
     document = ProjectDocument(project, ProjectStore(Path(scratch)), tasks, autosave=False)
     window = QMainWindow()
-    widget = TimelineWidget(document, tasks, source)
+    widget = TimelineWidget(document, tasks, source, None, thumbnails)
     window.setCentralWidget(widget)
     window.resize(*SIZE)
     window.show()
@@ -178,8 +221,17 @@ def _child(mode: str) -> dict:
 def run() -> list[dict]:
     bare = _child("bare")
     timeline = _child("timeline")
+    video = _child("video")
     shape = f"{TRACKS} tracks x 10 min, {SIZE[0]}x{SIZE[1]}"
     return [
+        {
+            "name": f"Timeline scroll redraw with film strips ({shape}, every "
+            f"{VIDEO_EVERY}th track video; baseline: plain rectangles)",
+            "value": video["fps"],
+            "unit": "frames/s",
+            "baseline": video["baseline_fps"],
+            "target": ">= 30",
+        },
         {
             "name": f"Timeline scroll redraw ({shape}; baseline: plain rectangles; "
             f"{timeline['postponed']}/{FRAMES} frames postponed a waveform tile)",
@@ -216,8 +268,9 @@ def run() -> list[dict]:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] in ("bare", "timeline"):
-        result = child_bare() if sys.argv[1] == "bare" else child_timeline()
+    if len(sys.argv) > 1 and sys.argv[1] in ("bare", "timeline", "video"):
+        mode = sys.argv[1]
+        result = child_bare() if mode == "bare" else child_timeline(video=mode == "video")
         print(json.dumps(result))
     else:
         for row in run():

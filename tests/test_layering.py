@@ -19,6 +19,8 @@ CORE_MODULES = [
     "hitrecord_desktop.media.import_command",
     "hitrecord_desktop.media.preview_player",
     "hitrecord_desktop.media.waveform_thumbnail",
+    "hitrecord_desktop.media.video_thumbnails",
+    "hitrecord_desktop.mixing.video_render",
     "hitrecord_desktop.mixing.offline_render",
     "hitrecord_desktop.mixing.render_command",
     "hitrecord_desktop.project.project_store",

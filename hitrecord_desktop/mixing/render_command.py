@@ -1,6 +1,7 @@
 """The `render` subcommand: mix a project down to a file and print its loudness and peaks.
 
     hitrecord-desktop render PROJECT OUT.wav [--start S] [--end S] [--format F]
+    hitrecord-desktop render PROJECT OUT.mp4 --video [--size WxH] [--fps N]
 
 `cli.py` registers it with `add_arguments` and calls `run`. Loading the project and its PCM
 goes through `_load_project` and `_open_resolver`, the only two places that know the project
@@ -48,6 +49,17 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _size(text: str) -> tuple[int, int]:
+    """A picture size such as 1280x720."""
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size like 1280x720: {text!r}") from None
+    if not (16 <= width <= 4096 and 16 <= height <= 4096):
+        raise argparse.ArgumentTypeError(f"{text} is not a size from 16x16 to 4096x4096")
+    return width, height
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("project", type=Path, help="the project: its folder, or its project file")
     parser.add_argument(
@@ -67,6 +79,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=FADE_SHAPE_CHOICES,
         default="linear",
         help="curve of clip fades (default linear)",
+    )
+    parser.add_argument(
+        "--video",
+        action="store_true",
+        help="render a preview video (H.264/AAC MP4) of the video tracks with the mix",
+    )
+    parser.add_argument(
+        "--size", type=_size, help="the video's size, e.g. 1280x720 (default: the first clip's)"
+    )
+    parser.add_argument(
+        "--fps", type=int, help="the video's frame rate (default: the first clip's)"
     )
 
 
@@ -102,6 +125,19 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     cache = PcmCache(paths.cache_dir / "pcm")
     rate = project.sample_rate
     try:
+        if args.video:
+            return video_and_report(
+                project,
+                lambda ref: cache.pcm_for(ref, rate, folder),
+                args.out,
+                folder,
+                sys.stderr,
+                start=round(args.start * rate),
+                end=None if args.end is None else round(args.end * rate),
+                size=args.size,
+                fps=args.fps,
+                fade_shape=FadeShape(args.fade_shape),
+            )
         return render_and_report(
             project,
             lambda ref: cache.pcm_for(ref, rate, folder),
@@ -206,4 +242,55 @@ def render_and_report(
             bar.close()
     for line in format_report(report):
         print(line, file=stream)
+    return 0
+
+
+def video_and_report(
+    project: Project,
+    resolver: Resolver,
+    out_path: Path,
+    folder: Path,
+    stream: TextIO,
+    *,
+    start: int = 0,
+    end: int | None = None,
+    size: tuple[int, int] | None = None,
+    fps: int | None = None,
+    fade_shape: FadeShape | None = None,
+) -> int:
+    """Renders the preview video, then prints what it holds and the mix's loudness."""
+    from ..media.probe import MediaError
+    from .mix_plan import FadeShape
+    from .offline_render import RenderCancelled
+    from .video_render import render_video
+
+    if out_path.suffix.lower() not in (".mp4", ".m4v"):
+        print(f"cannot render: a video goes to an .mp4 file, not {out_path.name!r}", file=stream)
+        return 2
+    try:
+        report = render_video(
+            project, resolver, out_path, media_folder=folder, size=size, fps=fps,
+            start=start, end=end, fade_shape=fade_shape or FadeShape.LINEAR,
+        )  # fmt: skip
+    except RenderCancelled:
+        print("render cancelled; no file written", file=stream)
+        return 130
+    except ValueError as exc:
+        print(f"cannot render: {exc}", file=stream)
+        return 2
+    except MediaError as exc:
+        print(f"cannot render: a clip's media: {exc}", file=stream)
+        return 1
+    except (OSError, RuntimeError) as exc:
+        print(f"render failed: {exc}", file=stream)
+        return 1
+    print(
+        f"rendered {report.path} (H.264/AAC video, {report.width}x{report.height} at "
+        f"{report.fps} fps, {_duration(report.seconds)}, {report.frames} frames)",
+        file=stream,
+    )
+    for line in format_report(report.audio)[1:]:  # the mix's loudness, peaks and warnings
+        if not line.startswith("took "):
+            print(line, file=stream)
+    print(f"took {report.elapsed:.2f} s ({report.realtime_factor:.1f}x real time)", file=stream)
     return 0

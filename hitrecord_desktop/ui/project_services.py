@@ -63,13 +63,16 @@ class ProjectServices:
         queue_upload: Callable[[], object],
     ) -> None:
         from ..media.pcm_cache import PcmCache
+        from ..media.video_thumbnails import VideoThumbnails
         from .media_import import MediaImport
-        from .timeline import PeaksSource
+        from .timeline import PeaksSource, ThumbnailSource
         from .workspace import WorkspaceServices
 
         pcm = PcmCache(paths.cache_dir / "pcm")
         self.pcm = pcm
         self.peaks = PeaksSource(pcm, tasks, owner)
+        thumbnails = VideoThumbnails(paths.cache_dir / "video-thumbnails")
+        self.thumbnails = ThumbnailSource(thumbnails, tasks, owner)
         self.media_import: MediaImport = MediaImport(tasks, pcm, media_cache, owner)
         self.workspace: WorkspaceServices = WorkspaceServices(
             paths,
@@ -78,4 +81,5 @@ class ProjectServices:
             self.peaks,
             server_key,
             queue_upload,  # type: ignore[arg-type]
+            self.thumbnails,
         )

@@ -2,6 +2,8 @@
 
 The offline render (mixing/offline_render.py) runs on a worker thread; its progress fractions
 are written to a number the GUI thread's timer reads, so no Qt call happens off the GUI thread.
+A project with clips on a video track renders a video instead (mixing/video_render.py): its
+video tracks' pictures with the same mix, in an MP4.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..media.pcm_cache import PcmCache
 from ..mixing.offline_render import RenderCancelled, RenderReport, render_project
-from ..project.model import Project
+from ..mixing.video_render import VideoRenderReport, has_video, render_video
+from ..project.model import Project, TrackKind
 from .tasks import TaskRunner
 
 RENDERS_DIR = "renders"
@@ -32,7 +35,7 @@ class RenderTask(QObject):
     """`start()` renders a snapshot of the project (later edits don't change the file)."""
 
     progressed = Signal(float)  # 0..1
-    finished = Signal(object, object)  # Path, RenderReport
+    finished = Signal(object, object)  # Path, RenderReport or VideoRenderReport
     failed = Signal(str)
 
     def __init__(
@@ -47,7 +50,9 @@ class RenderTask(QObject):
         super().__init__(parent)
         self.project = copy.deepcopy(project)  # the GUI thread may edit the original meanwhile
         self.folder = folder
-        self.out_path = out_path or render_path(folder, project)
+        self.is_video = has_video(self.project)
+        suffix = ".mp4" if self.is_video else ".flac"
+        self.out_path = out_path or render_path(folder, project, suffix)
         self._pcm = pcm
         self._tasks = tasks
         self._cancel = threading.Event()
@@ -65,7 +70,16 @@ class RenderTask(QObject):
         def progress(fraction: float) -> None:
             self._fraction = fraction
 
-        def work() -> RenderReport:
+        def work() -> RenderReport | VideoRenderReport:
+            if self.is_video:
+                return render_video(
+                    project,
+                    lambda ref: pcm.pcm_for(ref, rate, folder),
+                    self.out_path,
+                    media_folder=folder,
+                    progress=progress,
+                    cancel=self._cancel,
+                )
             return render_project(
                 project,
                 lambda ref: pcm.pcm_for(ref, rate, folder),
@@ -77,10 +91,15 @@ class RenderTask(QObject):
         self._timer.start()
         self._tasks.run(work, self._done, self._error)
 
+    @property
+    def kinds(self) -> tuple[TrackKind, ...]:
+        """The track kinds the rendered file holds (what its lineage credits)."""
+        return (TrackKind.AUDIO, TrackKind.VIDEO) if self.is_video else (TrackKind.AUDIO,)
+
     def cancel(self) -> None:
         self._cancel.set()
 
-    def _done(self, report: RenderReport) -> None:
+    def _done(self, report: RenderReport | VideoRenderReport) -> None:
         self._timer.stop()
         self.running = False
         self.progressed.emit(1.0)

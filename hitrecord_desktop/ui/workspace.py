@@ -27,6 +27,7 @@ from ..audio.transport_display import TransportState
 from ..media.pcm_cache import PcmCache
 from ..mixing.offline_render import RenderReport
 from ..paths import AppPaths
+from ..project.model import TrackKind
 from ..sync.project_uploads import Credit, find_take, render_upload, take_upload
 from ..sync.upload_jobs import UploadJob, UploadRequest
 from .audio_bridge import AudioBridge
@@ -35,7 +36,7 @@ from .project_prefetch import ProjectPrefetch
 from .recorder_panel import RecorderPanel
 from .render_task import RenderTask
 from .tasks import TaskRunner
-from .timeline import FileImporter, PeaksSource, TimelineWidget
+from .timeline import FileImporter, PeaksSource, ThumbnailSource, TimelineWidget
 from .transport_bar import TransportBar
 from .upload_dialog import UploadDialog
 
@@ -56,6 +57,7 @@ class WorkspaceServices:
     peaks: PeaksSource
     server_key: Callable[[], str | None]  # the connection's server, None before it opens
     queue_upload: Callable[[], QueueUpload | None]  # the upload engine's add, once it runs
+    thumbnails: ThumbnailSource | None = None  # film strips of video clips
 
 
 class Workspace(QWidget):
@@ -79,7 +81,9 @@ class Workspace(QWidget):
         self._services = services
         self.audio = AudioBridge(document, services.tasks, services.paths, self)
         self.transport = TransportBar(self.audio, document, self)
-        self.timeline = TimelineWidget(document, services.tasks, services.peaks, self)
+        self.timeline = TimelineWidget(
+            document, services.tasks, services.peaks, self, services.thumbnails
+        )
         self.recorder = RecorderPanel(self.audio, document, self)
         self.importer = FileImporter(document, services.tasks, services.pcm, self)
         self.prefetch: ProjectPrefetch | None = None  # set by the window when connected
@@ -233,9 +237,13 @@ class Workspace(QWidget):
             self.document.project, self.document.folder, self._services.pcm,
             self._services.tasks, parent=self,
         )  # fmt: skip
-        dialog = QProgressDialog(self.tr("Rendering the mix…"), self.tr("Cancel"), 0, 1000, self)
+        video = render.is_video
+        label = self.tr("Rendering the video…") if video else self.tr("Rendering the mix…")
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 1000, self)
         dialog.setObjectName("render_progress")
-        dialog.setAccessibleName(self.tr("Rendering the mix"))
+        dialog.setAccessibleName(
+            self.tr("Rendering the video") if video else self.tr("Rendering the mix")
+        )
         dialog.setWindowTitle(self.tr("Render"))
         dialog.setMinimumDuration(300)
         dialog.canceled.connect(render.cancel)
@@ -253,20 +261,27 @@ class Workspace(QWidget):
         self._render = self._render_progress = None
 
     def _rendered(self, path, report: RenderReport) -> None:  # type: ignore[no-untyped-def]
+        video = self._render is not None and self._render.is_video
+        kinds = self._render.kinds if self._render is not None else (TrackKind.AUDIO,)
         self._end_render()
         ready = self._ready_to_upload()
         if ready is None:
             return
         roles = self._roles()
         request, credits = render_upload(
-            self.document.project, path, ready[0], role=roles[0] if roles else ""
+            self.document.project, path, ready[0], role=roles[0] if roles else "", kinds=kinds
         )
-        self.status_message.emit(
-            self.tr("Mix rendered: {0:.1f} s, {1:.1f} LUFS.").format(
-                report.seconds, report.integrated_lufs
-            )
+        done = (
+            self.tr("Video rendered: {0:.1f} s, {1:.1f} LUFS.")
+            if video
+            else self.tr("Mix rendered: {0:.1f} s, {1:.1f} LUFS.")
         )
-        what = self.tr("Mix of the project, {0:.1f} s").format(report.seconds)
+        self.status_message.emit(done.format(report.seconds, report.integrated_lufs))
+        what = (
+            self.tr("Video of the project, {0:.1f} s")
+            if video
+            else self.tr("Mix of the project, {0:.1f} s")
+        ).format(report.seconds)
         self._open_upload_dialog(request, credits, what)
 
     def _render_failed(self, message: str) -> None:

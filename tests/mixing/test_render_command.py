@@ -119,3 +119,48 @@ def test_a_bad_time_is_refused_by_the_parser(tmp_path: Path, isolated_home: Path
     with pytest.raises(SystemExit) as exit_info:
         cli.main(["render", str(folder), str(tmp_path / "x.wav"), f"--start={start}"])
     assert exit_info.value.code == 2
+
+
+def _saved_video_project(folder: Path) -> Path:
+    """A project folder with a 2-second coded video (relative path) on a video track."""
+    from hitrecord_desktop.project.model import TrackKind
+    from tests.support.video_clips import write_video
+
+    write_video(folder / "media" / "film.mp4", 2, fps=25, size=(320, 180))
+    media = MediaRef(MediaOrigin.FILE, "media/film.mp4", frames=96_000, has_video=True)
+    clip = Clip(media, position=0, trim_in=0, trim_out=96_000)
+    track = Track("picture", kind=TrackKind.VIDEO, clips=[clip])
+    ProjectStore(folder).save(Project(title="film", tracks=[track]))
+    return folder
+
+
+def test_the_cli_renders_a_video(tmp_path: Path, isolated_home: Path, capsys) -> None:
+    import av
+
+    from tests.support.video_clips import read_code
+
+    folder = _saved_video_project(tmp_path / "film")
+    out = tmp_path / "film.mp4"
+    args = ["render", str(folder), str(out), "--video", "--size", "640x360", "--start", "1"]
+    assert cli.main(args) == 0
+    err = capsys.readouterr().err
+    assert f"rendered {out} (H.264/AAC video, 640x360 at 25 fps, 0:01.000, 25 frames)" in err
+    assert "LUFS integrated" in err and "x real time" in err
+    with av.open(str(out)) as container:
+        pictures = [f.to_ndarray(format="rgb24") for f in container.decode(video=0)]
+    assert len(pictures) == 25
+    assert [read_code(p) for p in pictures[:3]] == [25, 26, 27]  # from the clip's second 1
+
+
+def test_the_cli_video_needs_an_mp4_and_names_missing_video(
+    tmp_path: Path, isolated_home: Path, capsys
+) -> None:
+    folder = _saved_video_project(tmp_path / "film")
+    assert cli.main(["render", str(folder), str(tmp_path / "x.wav"), "--video"]) == 2
+    assert "goes to an .mp4 file" in capsys.readouterr().err
+    (folder / "media" / "film.mp4").unlink()
+    assert cli.main(["render", str(folder), str(tmp_path / "x.mp4"), "--video"]) == 1
+    err = capsys.readouterr().err
+    assert "film.mp4: no such file" in err and not (tmp_path / "x.mp4").exists()
+    with pytest.raises(SystemExit):
+        cli.main(["render", str(folder), str(tmp_path / "x.mp4"), "--video", "--size", "big"])

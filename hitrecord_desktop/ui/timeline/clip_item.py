@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from .scene import TimelineScene
 
 TITLE_HEIGHT = 16
+STRIP_ASPECT = 16 / 9  # film-strip slots: wide pictures are shown whole, others cropped
+WAVE_OVER_STRIP = 0.45  # of a video clip's height: the waveform band along its foot
 UNUSED_TAKE_HEIGHT = 15
 EDGE_GRIP = 6  # pixels at each end of a clip that trim instead of move
 
@@ -136,6 +138,8 @@ class ClipItem(QGraphicsItem):
         title_fill = QColor(color)
         title_fill.setAlpha(200 if not self.muted else 90)
         painter.fillRect(title_rect, title_fill)
+        if self.clip is not None and self.clip.media.has_video:
+            self._draw_film_strip(painter, option.exposedRect, rect)
         self._draw_waveform(painter, option.exposedRect, rect, color)
         # Dark text on a light title bar (a yellow hue, a faded muted clip in a light theme).
         on_light = not self.timeline.dark if self.muted else title_fill.lightness() > 165
@@ -170,9 +174,13 @@ class ClipItem(QGraphicsItem):
         loaded = timeline.loaded_peaks(self.clip.media)
         if loaded is None:
             return
-        area = QRectF(
-            rect.left() + 1, TITLE_HEIGHT + 2, rect.width() - 2, rect.height() - TITLE_HEIGHT - 4
-        )
+        area = self._body(rect)
+        if self.clip.media.has_video and timeline.thumbnail_source is not None:
+            # Over the film strip: a band along the foot, on a shade so the wave reads.
+            band = area.height() * WAVE_OVER_STRIP
+            area = QRectF(area.left(), area.bottom() - band, area.width(), band)
+            shade = QColor(0, 0, 0, 110 if timeline.dark else 70)
+            painter.fillRect(area.intersected(exposed), shade)
         visible = area.intersected(exposed)
         if visible.isEmpty():
             return
@@ -193,8 +201,52 @@ class ClipItem(QGraphicsItem):
                 painter.drawPixmap(QPointF(self._media_x + index * TILE_WIDTH, area.top()), tile)
         painter.restore()
 
+    @staticmethod
+    def _body(rect: QRectF) -> QRectF:
+        """Below the title bar: where the waveform and the film strip go."""
+        return QRectF(
+            rect.left() + 1, TITLE_HEIGHT + 2, rect.width() - 2, rect.height() - TITLE_HEIGHT - 4
+        )
+
+    def _draw_film_strip(self, painter: QPainter, exposed: QRectF, rect: QRectF) -> None:
+        """Pictures of the media in slots aligned to its sample 0 (as waveform tiles are), so
+        moving or trimming the clip keeps each picture where its moment is."""
+        assert self.clip is not None
+        timeline = self.timeline
+        area = self._body(rect)
+        visible = area.intersected(exposed)
+        if visible.isEmpty() or area.height() < 8 or timeline.thumbnail_source is None:
+            return
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        height = max(8, min(1080, round(area.height() * ratio)))
+        slot = area.height() * STRIP_ASPECT
+        seconds_per_pixel = (
+            timeline.geometry.samples_per_pixel / timeline.document.project.sample_rate
+        )
+        first = max(0, math.floor((visible.left() - self._media_x) / slot))
+        last = math.floor((visible.right() - self._media_x) / slot)
+        painter.save()
+        painter.setClipRect(visible)
+        for index in range(first, last + 1):
+            seconds = (index + 0.5) * slot * seconds_per_pixel
+            image = timeline.picture(self.clip.media, seconds, height)
+            if image is None:
+                continue
+            target = QRectF(self._media_x + index * slot, area.top(), slot, area.height())
+            painter.drawImage(target, image, _cover(image.width(), image.height(), STRIP_ASPECT))
+        painter.restore()
+
     def hoverMoveEvent(self, event) -> None:
         edge = self.edge_at(event.pos().x())
         shape = Qt.CursorShape.SizeHorCursor if edge else Qt.CursorShape.OpenHandCursor
         self.setCursor(shape)
         super().hoverMoveEvent(event)
+
+
+def _cover(width: int, height: int, aspect: float) -> QRectF:
+    """The middle part of a width x height picture with the given aspect (crop to fill)."""
+    if width / height > aspect:
+        cut = height * aspect
+        return QRectF((width - cut) / 2, 0, cut, height)
+    cut = width / aspect
+    return QRectF(0, (height - cut) / 2, width, cut)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QLineF, QRectF, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene
 
 from ...project.events import Change, Subject
@@ -20,6 +20,7 @@ from ..project_document import ProjectDocument
 from .clip_item import ClipItem
 from .geometry import TimelineGeometry, is_dark, loop_color, punch_color, track_color
 from .peaks_source import LoadedPeaks, PeaksSource, media_key
+from .thumbnail_source import ThumbnailSource
 from .waveform_tiles import WaveformTiles
 
 EXTRA_SECONDS = 60  # room to the right of the last clip
@@ -32,10 +33,17 @@ class TimelineScene(QGraphicsScene):
     lanes_changed = Signal()  # tracks added, removed or reordered; zoom or size changed
     markers_changed = Signal()
 
-    def __init__(self, document: ProjectDocument, peaks: PeaksSource | None, parent=None) -> None:
+    def __init__(
+        self,
+        document: ProjectDocument,
+        peaks: PeaksSource | None,
+        parent=None,
+        thumbnails: ThumbnailSource | None = None,
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.peaks_source = peaks
+        self.thumbnail_source = thumbnails
         self.geometry = TimelineGeometry()
         self.tiles = WaveformTiles()
         self.ruler_mode = RulerMode.BARS
@@ -53,6 +61,8 @@ class TimelineScene(QGraphicsScene):
         document.changed.connect(self.apply_changes)
         if peaks is not None:
             peaks.peaks_ready.connect(self._peaks_arrived)
+        if thumbnails is not None:
+            thumbnails.thumbnails_ready.connect(self._peaks_arrived)
         self.rebuild()
 
     # -- looks ---------------------------------------------------------------------------
@@ -84,6 +94,15 @@ class TimelineScene(QGraphicsScene):
             return None
         return self.peaks_source.peaks(
             media, self.document.project.sample_rate, self.document.folder
+        )
+
+    def picture(self, media: MediaRef, seconds: float, height: int) -> QImage | None:
+        """The film-strip picture of a video clip's media at `seconds`, None while loading."""
+        if self.thumbnail_source is None:
+            return None
+        project = self.document.project
+        return self.thumbnail_source.picture(
+            media, project.sample_rate, self.document.folder, seconds, height
         )
 
     # -- items ---------------------------------------------------------------------------
@@ -256,6 +275,7 @@ class TimelineScene(QGraphicsScene):
     def waveforms_complete(self) -> bool:
         """No peaks loading and no tile left for a later paint (tests, screenshots)."""
         pending = self.peaks_source is not None and self.peaks_source.is_pending()
+        pending |= self.thumbnail_source is not None and self.thumbnail_source.is_pending()
         return not pending and not self.tiles.deferred and not self._deferred_pending
 
     def _draw_grid(self, painter: QPainter, rect: QRectF) -> None:

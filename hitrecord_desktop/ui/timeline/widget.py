@@ -1,6 +1,6 @@
 """The project workspace's timeline: ruler, track headers and clip lanes over a ProjectDocument.
 
-The integrator's API: `TimelineWidget(document, tasks, peaks_source, parent)`, signals
+The integrator's API: `TimelineWidget(document, tasks, peaks_source, parent, thumbnails)`, signals
 `seek_requested(int)`, `files_dropped(track_id | None, sample, [Path])`,
 `selection_changed(list[str])`, slots `set_playhead(int)`, `set_playing(bool)`,
 `set_position_source(callable | None)`, and `actions()` / the `action_*` attributes for menus.
@@ -39,6 +39,7 @@ from ..tasks import TaskRunner
 from .peaks_source import PeaksSource
 from .ruler import TimelineRuler
 from .scene import EXTRA_LANES, TimelineScene
+from .thumbnail_source import ThumbnailSource
 from .track_header import HEADER_WIDTH, TrackHeaders
 from .view import ZOOM_STEP, TimelineView
 
@@ -57,6 +58,7 @@ class TimelineWidget(QWidget):
         tasks: TaskRunner | None,
         peaks_source: PeaksSource | None,
         parent: QWidget | None = None,
+        thumbnails: ThumbnailSource | None = None,
     ) -> None:
         super().__init__(parent)
         self.document = document
@@ -67,7 +69,7 @@ class TimelineWidget(QWidget):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._poll_position)
-        self.timeline = TimelineScene(document, peaks_source, self)
+        self.timeline = TimelineScene(document, peaks_source, self, thumbnails)
         self.view = TimelineView(self.timeline, self)
         self.ruler = TimelineRuler(self.view, self)
         self.headers = TrackHeaders(document)
