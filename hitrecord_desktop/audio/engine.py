@@ -217,6 +217,16 @@ class AudioEngine:
             self._open(duplex=self.monitor and self.input_index is not None)
         self.playing = True
 
+    def play_count_in(self, start: int, count_in_beats: int) -> int:
+        """Plays from `count_in_beats` of click before `start` (a webcam take whose sound is
+        not recorded here); returns the timeline sample where playing begins."""
+        if self.project is None:
+            raise RuntimeError("load a project first")
+        count_in = round(count_in_beats * self.project.tempo.samples_per_beat(self.rate))
+        self._click_until = start if count_in else -NEVER
+        self.play(start - count_in)
+        return start - count_in
+
     def stop(self) -> None:
         """Stops the transport and closes the stream (a take in progress is finished first)."""
         self.playing = False
@@ -415,6 +425,12 @@ class AudioEngine:
     @property
     def recording(self) -> bool:
         return self._rec is not None
+
+    @property
+    def recording_path(self) -> Path | None:
+        """The file the take being recorded goes to (None when not recording)."""
+        rec = self._rec
+        return rec.writer.path if rec is not None else None
 
     def stop_recording(self) -> RecordedTake:
         """Stops the take and the stream; the take is kept even when the device failed."""
