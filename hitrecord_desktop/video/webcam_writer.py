@@ -86,7 +86,7 @@ class WebcamWriter:
         audio: LiveAudioFormat | None = None,
         gop_seconds: float = 0.5,
         queue_seconds: float = 1.0,
-        preset: str = "veryfast",
+        preset: str | None = None,
         crf: int = 23,
     ) -> None:
         self.path = Path(path)
@@ -96,6 +96,8 @@ class WebcamWriter:
         # Sound comes in chunks of ~10-20 ms: room for them on top of the pictures.
         room = round(video.fps * queue_seconds) + (round(100 * queue_seconds) if audio else 0)
         self._queue: queue.Queue = queue.Queue(maxsize=max(2, room))
+        if preset is None:  # two cores keep up with 720p30 on veryfast, beyond that not always
+            preset = "veryfast" if video.width * video.height <= 1280 * 720 else "ultrafast"
         self._codec_options = {"preset": preset, "tune": "zerolatency", "crf": str(crf)}
         self._thread: threading.Thread | None = None
         self._container = None
