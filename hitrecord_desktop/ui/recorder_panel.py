@@ -95,6 +95,7 @@ class RecorderPanel(QWidget):
         layout.addWidget(self._takes_group(), 1)
         self.webcam = WebcamPanel(self)  # the camera for takes with video
         layout.addWidget(self.webcam)
+        bridge.camera_plan = self.webcam.camera_plan
         bridge.meters_changed.connect(self._show_meters)
         bridge.take_finished.connect(self._take_finished)
         bridge.message.connect(self.show_problem)

@@ -72,6 +72,16 @@ class WebcamOptions:
 
 
 @dataclass(frozen=True)
+class CameraPlan:
+    """What the person chose for the camera part of the next take (the recorder panel's)."""
+
+    track_id: str  # the video track it goes on
+    source: FrameSource
+    sound: str = wj.SOUND_ENGINE
+    camera_delay_s: float = 0.0
+
+
+@dataclass(frozen=True)
 class WebcamTakeResult:
     take: Take
     track_id: str

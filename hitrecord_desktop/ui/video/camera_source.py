@@ -203,7 +203,8 @@ class CameraFrameSource(SinkFrameSource):
 
     def start(self, on_frame: FrameCallback, on_closed: ClosedCallback) -> None:
         super().start(on_frame, on_closed)
-        self.camera.start()
+        if not self.camera.isActive():  # the preview runs it already (started on the GUI thread)
+            self.camera.start()
 
 
 def _matching_format(device: QCameraDevice, fmt: FrameFormat) -> QCameraFormat | None:

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...project.model import Project, TrackKind
 from ...video.frame_source import FrameFormat
 from ...video.webcam_journal import SOUND_CAMERA, SOUND_ENGINE
+from ...video.webcam_take import CameraPlan
 from .camera_source import CameraChoice, CameraFrameSource, camera_permission, list_cameras
 
 PREVIEW_SIZE = QSize(240, 135)
@@ -144,6 +146,18 @@ class WebcamPanel(QGroupBox):
 
     def camera_delay_s(self) -> float:
         return self.delay_spin.value() / 1000
+
+    def camera_plan(self, project: Project) -> CameraPlan | str | None:
+        """The camera's part of the next take: None when it records no video; a reason in
+        words when it should but cannot; else what to record and where."""
+        if not self.records_video():
+            return None
+        track = next((t for t in project.tracks if t.kind is TrackKind.VIDEO and t.armed), None)
+        if track is None:
+            return self.tr("Arm a video track for the camera take first.")
+        if self._source is None:
+            return self.tr("The camera is not running: choose it again.")
+        return CameraPlan(track.id, self._source, self.sound_source(), self.camera_delay_s())
 
     def frame_source(self) -> CameraFrameSource | None:
         """The camera the preview shows, for the recorder (None without a camera)."""
