@@ -346,7 +346,7 @@ class AudioBridge(AudioDevices):
         self, engine: AudioEngine, plan: CameraPlan, folder: Path, start: int, beats: int
     ) -> None:
         """On the serial worker: the take with the camera (its sound as the plan says)."""
-        recorder = WebcamTakeRecorder(engine, plan.source)
+        recorder = WebcamTakeRecorder(engine, plan.source, plan.microphone)
         options = WebcamOptions(
             folder,
             plan.track_id,

@@ -14,8 +14,8 @@ no library here exposes it), which keeps every fragment that was fully written.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
-import shutil
 import struct
 import tempfile
 from dataclasses import dataclass
@@ -25,6 +25,8 @@ from pathlib import Path
 import av
 import numpy as np
 import soundfile as sf
+
+from ..atomic_files import fsync_folder
 
 _WHOLE_BOXES = {b"ftyp", b"moov", b"mdat", b"mfra", b"free", b"skip"}
 AUDIO_BLOCK = 1024 * 16
@@ -93,12 +95,13 @@ def finish_take(
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(temp, target)
+        fsync_folder(target.parent)
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
         if scratch is not None:
             scratch.unlink(missing_ok=True)
-    return MuxedTake(target, *muxed[1:])
+    return dataclasses.replace(muxed, path=target)
 
 
 def _copy_bytes(src, dst, count: int) -> None:  # type: ignore[no-untyped-def]
@@ -113,7 +116,7 @@ def _copy_bytes(src, dst, count: int) -> None:  # type: ignore[no-untyped-def]
 
 def _remux(
     source: Path, target: Path, audio_file: Path | None, offset_s: float, channels: int
-) -> tuple[Path, int, float, int, int, int]:
+) -> MuxedTake:
     try:
         inp = av.open(str(source))
     except av.FFmpegError as exc:
@@ -145,7 +148,7 @@ def _remux(
         if wav_stream is not None:
             samples, audio_end = _mux_wav(out, wav_stream, audio_file, offset_s, channels)
             end = max(end, audio_end)
-    return target, frames, end, samples, width, height
+    return MuxedTake(target, frames, end, samples, width, height)
 
 
 def _mux_wav(out, stream, path: Path, offset_s: float, channels: int) -> tuple[int, float]:  # type: ignore[no-untyped-def]
@@ -174,14 +177,3 @@ def _mux_wav(out, stream, path: Path, offset_s: float, channels: int) -> tuple[i
         for packet in stream.encode(None):
             out.mux(packet)
     return written, (start + written) / rate
-
-
-def keep_aside(path: Path) -> Path:
-    """Moves a file out of the way under a new name beside it (never deleted); the new path."""
-    candidate = path.with_name(path.name + ".kept")
-    counter = 2
-    while candidate.exists():
-        candidate = path.with_name(f"{path.name}.kept-{counter}")
-        counter += 1
-    shutil.move(path, candidate)
-    return candidate

@@ -25,9 +25,10 @@ import dataclasses
 import datetime
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
@@ -71,6 +72,15 @@ class WebcamOptions:
     take_name: str = ""
 
 
+class SoundSource(Protocol):
+    """The camera's microphone (Qt's in the app): hands (frames, channels) float32 chunks and
+    the monotonic time of their first sample to `deliver`, on a thread of its own."""
+
+    def start(self, deliver: Callable[[np.ndarray, float], None]) -> None: ...
+
+    def stop(self) -> None: ...
+
+
 @dataclass(frozen=True)
 class CameraPlan:
     """What the person chose for the camera part of the next take (the recorder panel's)."""
@@ -79,6 +89,7 @@ class CameraPlan:
     source: FrameSource
     sound: str = wj.SOUND_ENGINE
     camera_delay_s: float = 0.0
+    microphone: SoundSource | None = None  # for sound "camera"
 
 
 @dataclass(frozen=True)
@@ -96,9 +107,12 @@ class WebcamTakeRecorder:
     """One take at a time. `start()` and `stop()` from one control thread; the frame source calls
     `_on_frame` on its own thread."""
 
-    def __init__(self, engine: AudioEngine, source: FrameSource) -> None:
+    def __init__(
+        self, engine: AudioEngine, source: FrameSource, microphone: SoundSource | None = None
+    ) -> None:
         self.engine = engine
         self.source = source
+        self.microphone = microphone
         self._writer: WebcamWriter | None = None
         self._clock: TimelineClock | None = None
         self._options: WebcamOptions | None = None
@@ -120,6 +134,8 @@ class WebcamTakeRecorder:
             raise WebcamTakeError("a webcam take is already being recorded")
         if options.sound not in wj.SOUNDS:
             raise WebcamTakeError(f"unknown sound source {options.sound!r}")
+        if options.sound == wj.SOUND_CAMERA and self.microphone is None:
+            raise WebcamTakeError("no camera microphone was found: choose the audio input instead")
         engine = self.engine
         project = engine.project
         if project is None:
@@ -181,6 +197,8 @@ class WebcamTakeRecorder:
             )
             wj.write(wj.journal_path(folder, take_id), self._journal)
             self.source.start(self._on_frame, self._on_closed)
+            if options.sound == wj.SOUND_CAMERA and self.microphone is not None:
+                self.microphone.start(self.submit_camera_audio)
         except Exception:
             self._abandon()
             raise
@@ -234,6 +252,8 @@ class WebcamTakeRecorder:
             raise WebcamTakeError("no webcam take is being recorded")
         engine = self.engine
         self.source.stop()
+        if self.microphone is not None and options.sound == wj.SOUND_CAMERA:
+            self.microphone.stop()
         if self._clock is not None:
             self._clock.stop()
         result = writer.stop()
@@ -279,6 +299,8 @@ class WebcamTakeRecorder:
 
     def _abandon(self) -> None:
         self.source.stop()
+        if self.microphone is not None:
+            self.microphone.stop()
         if self._clock is not None:
             self._clock.stop()
         if self._writer is not None:

@@ -240,9 +240,10 @@ class WebcamWriter:
             start = 0
         if len(samples) == 0:
             return
-        planar = np.ascontiguousarray(samples.T, dtype=np.float32)
-        if planar.shape[0] != self.audio.channels:
-            planar = np.ascontiguousarray(np.resize(planar, (self.audio.channels, planar.shape[1])))
+        planar = samples.T.astype(np.float32, copy=False)
+        if planar.shape[0] != self.audio.channels:  # a mono microphone into stereo, or back
+            planar = np.repeat(planar[:1], self.audio.channels, axis=0)
+        planar = np.ascontiguousarray(planar)
         chunk = av.AudioFrame.from_ndarray(
             planar, format="fltp", layout="mono" if self.audio.channels == 1 else "stereo"
         )

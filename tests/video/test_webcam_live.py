@@ -163,20 +163,44 @@ def test_camera_delay_moves_the_pictures_earlier_and_is_kept_on_the_clip(tmp_pat
     assert result.take.clip.latency_offset == round(delay * RATE)
 
 
+class _SyntheticMicrophone:
+    """A camera microphone standing in for one: 10 ms chunks of a tone, on its own thread."""
+
+    def __init__(self) -> None:
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.chunks = 0
+
+    def start(self, deliver) -> None:  # type: ignore[no-untyped-def]
+        tone = (0.3 * np.sin(np.arange(480) * 2 * np.pi * 880 / RATE)).astype(np.float32)
+        chunk = np.stack([tone, tone], axis=1)
+
+        def run() -> None:
+            began = time.monotonic()
+            while not self._stop.is_set():
+                deliver(chunk, began + self.chunks * 0.01)
+                self.chunks += 1
+                self._stop.wait(max(0.0, began + self.chunks * 0.01 - time.monotonic()))
+
+        self._thread = threading.Thread(target=run, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+
+
 def test_camera_microphone_sound(tmp_path: Path) -> None:
     engine, camera = _setup(tmp_path)
-    recorder = WebcamTakeRecorder(engine, SyntheticFrameSource(320, 240, FPS))
+    microphone = _SyntheticMicrophone()
+    recorder = WebcamTakeRecorder(engine, SyntheticFrameSource(320, 240, FPS), microphone)
     recorder.start(WebcamOptions(tmp_path / "takes", camera.id, start=START, sound=wj.SOUND_CAMERA))
-    tone = (0.3 * np.sin(np.arange(480) * 2 * np.pi * 880 / RATE)).astype(np.float32)
-    chunk = np.stack([tone, tone], axis=1)
-    began = time.monotonic()
-    sent = 0
-    while time.monotonic() - began < 2.0:  # 10 ms chunks, as a microphone hands them over
-        recorder.submit_camera_audio(chunk, began + sent * 0.01)
-        sent += 1
-        time.sleep(max(0.0, began + sent * 0.01 - time.monotonic()))
+    time.sleep(2.0)
     result = recorder.stop()
+    assert microphone.chunks > 150
     back = read_back(result.muxed.path)
     assert back.codecs == {"video": "h264", "audio": "aac"}
     assert result.writer.audio_dropped == 0
     assert back.audio_seconds == pytest.approx(back.times[-1], abs=0.25)
+    assert result.audio_take_path is None  # the engine recorded nothing

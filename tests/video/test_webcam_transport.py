@@ -6,16 +6,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import av
+import numpy as np
 import pytest
+
+from PySide6.QtMultimedia import QMediaDevices
 
 from hitrecord_desktop.audio.transport_display import TransportState
 from hitrecord_desktop.project.model import Track, TrackKind
 from hitrecord_desktop.ui.recorder_panel import RecorderPanel
 from hitrecord_desktop.ui.transport_bar import TransportBar
+from hitrecord_desktop.ui.video.camera_microphone import CameraMicrophone
 from hitrecord_desktop.video.frame_source import SyntheticFrameSource
+from hitrecord_desktop.video.webcam_journal import SOUND_CAMERA
 from hitrecord_desktop.video.webcam_take import CameraPlan
 from tests.audio.live_support import RATE, needs_pulse
-from tests.ui.audio_support import dispose, make_bridge, make_document
+from tests.ui.audio_support import dispose, make_bridge, make_document, tone_into_vsink
 
 from .webcam_support import read_back
 
@@ -73,3 +79,32 @@ def test_without_an_armed_video_track_the_panel_says_so(qtbot, setup) -> None:  
         bar.record_action.trigger()
     assert "Arm a video track" in said.args[0]
     assert bridge.state is TransportState.STOPPED
+
+
+def test_the_camera_microphone_through_qt_multimedia(qtbot, setup, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Qt's audio input on PulseAudio's vmic (a tone played into the null sink comes back on
+    it) as the camera's microphone: the take's sound is that tone."""
+    document, bridge, bar, _panel, camera = setup
+    device = QMediaDevices.defaultAudioInput()
+    assert not device.isNull(), "Qt sees no audio input (is vmic the default source?)"
+    microphone = CameraMicrophone(device)
+    bridge.camera_plan = lambda _project: CameraPlan(
+        camera.id, SyntheticFrameSource(320, 240, 30), SOUND_CAMERA, 0.0, microphone
+    )
+    with (
+        tone_into_vsink(tmp_path, level=0.5, seconds=20.0),
+        qtbot.waitSignal(bridge.take_finished, timeout=60_000) as finished,
+    ):
+        bar.record_action.trigger()
+        qtbot.waitUntil(lambda: bridge.state is TransportState.RECORDING, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: bridge.position > int(2.5 * RATE), timeout=WAIT_MS)
+        bar.record_action.trigger()
+    take, _dropouts = finished.args
+    path = document.store.folder / take.clip.media.path
+    back = read_back(path)
+    assert back.codecs == {"video": "h264", "audio": "aac"}
+    assert microphone.samples > RATE
+    with av.open(str(path)) as container:
+        sound = np.concatenate([f.to_ndarray()[0] for f in container.decode(audio=0)])
+    middle = sound[len(sound) // 4 : len(sound) * 3 // 4]
+    assert float(np.sqrt(np.mean(middle**2))) > 0.1  # the tone, not silence

@@ -26,6 +26,7 @@ from ...project.model import Project, TrackKind
 from ...video.frame_source import FrameFormat
 from ...video.webcam_journal import SOUND_CAMERA, SOUND_ENGINE
 from ...video.webcam_take import CameraPlan
+from .camera_microphone import CameraMicrophone, camera_microphone_for
 from .camera_source import CameraChoice, CameraFrameSource, camera_permission, list_cameras
 
 PREVIEW_SIZE = QSize(240, 135)
@@ -52,6 +53,7 @@ class WebcamPanel(QGroupBox):
         self._given_cameras, self._given_permission = cameras, permission
         self._cameras: list[CameraChoice] = []
         self._source: CameraFrameSource | None = None
+        self._microphone: CameraMicrophone | None = None
         self.state = NO_CAMERA
 
         self.status = QLabel(self)
@@ -157,7 +159,15 @@ class WebcamPanel(QGroupBox):
             return self.tr("Arm a video track for the camera take first.")
         if self._source is None:
             return self.tr("The camera is not running: choose it again.")
-        return CameraPlan(track.id, self._source, self.sound_source(), self.camera_delay_s())
+        sound, microphone = self.sound_source(), None
+        if sound == SOUND_CAMERA:
+            camera = self.chosen_camera()
+            if self._microphone is None and camera is not None:
+                device = camera_microphone_for(camera.name)
+                self._microphone = CameraMicrophone(device, parent=self)
+                self._microphone.failed.connect(self.status.setText)
+            microphone = self._microphone
+        return CameraPlan(track.id, self._source, sound, self.camera_delay_s(), microphone)
 
     def frame_source(self) -> CameraFrameSource | None:
         """The camera the preview shows, for the recorder (None without a camera)."""
