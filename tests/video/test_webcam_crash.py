@@ -124,3 +124,15 @@ def test_a_webcam_take_killed_mid_take_is_put_back_on_its_track_with_its_sound(
     assert not any(t.clip.media.path.endswith(".wav") for tr in saved.tracks for t in tr.takes)
     # Offered once, not again at the next start.
     assert gather_offer([folder / "takes"], tmp_path / "none").empty
+
+
+def test_the_recovery_offer_at_start_lists_a_rescued_webcam_take(tmp_path: Path) -> None:
+    folder = tmp_path / "loose"
+    folder.mkdir()
+    fed = _record_and_kill("writer", folder, 1.5)
+    offer = gather_offer([folder / "takes"], tmp_path / "projects")
+    assert [t.path.name for t in offer.takes] == ["cam-1.mp4"] and not offer.problems
+    rescued = offer.takes[0]
+    assert rescued.seconds == pytest.approx(fed / FPS, abs=MAX_LOST_FRAMES / FPS)
+    assert rescued.project_folder is None  # no project of its id there: offered as a file
+    assert "import the file" in rescued.outcome
