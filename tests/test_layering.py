@@ -35,6 +35,12 @@ CORE_MODULES = [
     "hitrecord_desktop.sync.sync_command",
     "hitrecord_desktop.sync.challenge_query",
     "hitrecord_desktop.sync.kept_challenges",
+    "hitrecord_desktop.video.frame_source",
+    "hitrecord_desktop.video.timeline_clock",
+    "hitrecord_desktop.video.webcam_writer",
+    "hitrecord_desktop.video.take_mux",
+    "hitrecord_desktop.video.webcam_take",
+    "hitrecord_desktop.video.webcam_recovery",
 ]
 
 

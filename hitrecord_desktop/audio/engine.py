@@ -217,6 +217,25 @@ class AudioEngine:
             self._open(duplex=self.monitor and self.input_index is not None)
         self.playing = True
 
+    def play_count_in(self, start: int, count_in_beats: int, settle_s: float = 0.5) -> int:
+        """Plays from `count_in_beats` of click before `start` (a webcam take whose sound is
+        not recorded here); returns the timeline sample where playing begins. A new stream
+        first runs `settle_s` of silence: PulseAudio stalls, then bursts, at a stream's start,
+        and the count-in should not be played (or timed) through that."""
+        if self.project is None:
+            raise RuntimeError("load a project first")
+        count_in = round(count_in_beats * self.project.tempo.samples_per_beat(self.rate))
+        self.playing = False
+        self._click_until = start if count_in else -NEVER
+        self.position = start - count_in
+        if self._stream is None:
+            self._open(duplex=self.monitor and self.input_index is not None)
+            deadline = time.monotonic() + settle_s + 5.0
+            while self.stream_frames < settle_s * self.rate and time.monotonic() < deadline:
+                time.sleep(0.005)
+        self.play()
+        return start - count_in
+
     def stop(self) -> None:
         """Stops the transport and closes the stream (a take in progress is finished first)."""
         self.playing = False
@@ -415,6 +434,12 @@ class AudioEngine:
     @property
     def recording(self) -> bool:
         return self._rec is not None
+
+    @property
+    def recording_path(self) -> Path | None:
+        """The file the take being recorded goes to (None when not recording)."""
+        rec = self._rec
+        return rec.writer.path if rec is not None else None
 
     def stop_recording(self) -> RecordedTake:
         """Stops the take and the stream; the take is kept even when the device failed."""

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..paths import AppPaths
 
 if TYPE_CHECKING:
+    from ..video.webcam_recovery import RecoveredWebcamTake
     from .take_recovery import RecoveredTake
 
 
@@ -38,10 +39,21 @@ def rescue_orphaned_takes(folders: list[Path]) -> tuple[list[str], int]:
     a line or two per take (none when there was nothing to do), and how many could not be
     saved. The CLI prints the lines; the app shows them at start."""
     # Imported here, as cli.py does for every subcommand: numpy and libsndfile load only when used.
+    from ..video.webcam_recovery import rescue_webcam_takes
     from .take_recovery import RecoveryError, find_orphaned_takes, recover
 
     lines: list[str] = []
-    failures = 0
+    # Webcam takes first: each claims its own sound file, which is then no orphan of its own.
+    webcam_takes, problems = rescue_webcam_takes(folders)
+    failures = len(problems)
+    lines.extend(f"could not recover {problem}" for problem in problems)
+    for webcam in webcam_takes:
+        lines.append(
+            f"recovered camera take {webcam.path} ({webcam.seconds:.1f} s, {webcam.frames} "
+            f"frames) for project {webcam.project_id}, track {webcam.track_id}, "
+            f"at sample {webcam.position}"
+        )
+        lines.append(f"  {put_back(webcam)}")
     for orphan in find_orphaned_takes(folders):
         try:
             take = recover(orphan)
@@ -57,7 +69,7 @@ def rescue_orphaned_takes(folders: list[Path]) -> tuple[list[str], int]:
     return lines, failures
 
 
-def put_back(take: RecoveredTake) -> str:
+def put_back(take: RecoveredTake | RecoveredWebcamTake) -> str:
     """Adds a recovered take to its track, where it was recorded, and saves the project; says
     what it did. A take outside a project folder, or whose project or track is gone, is left
     as a file for the user to import."""
@@ -80,7 +92,7 @@ def put_back(take: RecoveredTake) -> str:
         return "its track is gone from the project: import the file to use it"
     if any(t.id == take.take_id for tr in project.tracks for t in tr.takes):
         return "already on its track"
-    made = take.to_take(name="Recovered take")
+    made = take.to_take()
     made.clip.media = dataclasses.replace(made.clip.media, path=f"{TAKES_DIR}/{take.path.name}")
     # What plays there now is the best account of what was heard: the journal holds no lineage.
     heard = SampleRange(made.clip.position, made.clip.end)

@@ -90,32 +90,38 @@ def gather_offer(take_folders: list[Path], projects_root: Path) -> RecoveryOffer
     projects left open. Slow (decodes audio): call it off the GUI thread."""
     from hitrecord_desktop.audio.recover_command import put_back
     from hitrecord_desktop.audio.take_recovery import RecoveryError, find_orphaned_takes, recover
+    from hitrecord_desktop.video.webcam_recovery import rescue_webcam_takes
 
     takes: list[RescuedTake] = []
-    problems: list[str] = []
+    # Webcam takes first: each claims its own sound file, which is then no orphan of its own.
+    webcam_takes, problems = rescue_webcam_takes(take_folders)
+    for webcam in webcam_takes:
+        takes.append(_rescued(webcam, webcam.seconds, put_back(webcam)))
     for orphan in find_orphaned_takes(take_folders):
         try:
             take = recover(orphan)
         except (RecoveryError, OSError) as exc:
             problems.append(f"{orphan.take_path.name}: {exc}")
             continue
-        outcome = put_back(take)
-        title, folder, track_name = _where(take.path, take.project_id, take.track_id)
-        takes.append(
-            RescuedTake(
-                take_id=take.take_id,
-                path=take.path,
-                seconds=take.seconds,
-                start_seconds=take.position / take.sample_rate,
-                project_id=take.project_id,
-                project_title=title,
-                project_folder=folder,
-                track_id=take.track_id,
-                track_name=track_name,
-                outcome=outcome,
-            )
-        )
+        takes.append(_rescued(take, take.seconds, put_back(take)))
     return RecoveryOffer(tuple(takes), tuple(left_open(projects_root)), tuple(problems))
+
+
+def _rescued(take, seconds: float, outcome: str) -> RescuedTake:  # type: ignore[no-untyped-def]
+    """What the offer shows of a recovered audio or webcam take."""
+    title, folder, track_name = _where(take.path, take.project_id, take.track_id)
+    return RescuedTake(
+        take_id=take.take_id,
+        path=take.path,
+        seconds=seconds,
+        start_seconds=take.position / take.sample_rate,
+        project_id=take.project_id,
+        project_title=title,
+        project_folder=folder,
+        track_id=take.track_id,
+        track_name=track_name,
+        outcome=outcome,
+    )
 
 
 def _where(

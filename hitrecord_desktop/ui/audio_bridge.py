@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -28,6 +29,7 @@ from ..paths import AppPaths
 from ..project.commands import AddTake
 from ..project.events import Change, Subject
 from ..project.model import Project, SampleRange, Track, TrackKind
+from ..video.webcam_take import CameraPlan, WebcamOptions, WebcamTakeRecorder, WebcamTakeResult
 from .audio_devices import AudioDevices
 from .project_document import ProjectDocument
 from .tasks import TaskRunner
@@ -57,6 +59,10 @@ class AudioBridge(AudioDevices):
     ) -> None:
         super().__init__(tasks, paths, parent, choice=choice)
         self.document = document
+        # The camera's part of a take: what the recorder panel chose (a CameraPlan), a reason
+        # the camera cannot record, or None for a take of sound only. Set by the workspace.
+        self.camera_plan: Callable[[Project], CameraPlan | str | None] | None = None
+        self._camera_take: WebcamTakeRecorder | None = None
         self._cache = PcmCache(paths.cache_dir / "pcm")
         self._snapshot: Project | None = None
         self._plan: Any = None
@@ -292,8 +298,12 @@ class AudioBridge(AudioDevices):
             return
         if self.state not in (TransportState.STOPPED, TransportState.PLAYING) or self.busy:
             return
+        plan = self.camera_plan(self.document.project) if self.camera_plan else None
+        if isinstance(plan, str):
+            self.message.emit(plan)
+            return
         track = self.record_track()
-        if track is None:
+        if track is None and plan is None:
             self.message.emit(self.tr("Arm a track to record on first."))
             return
         if not self._can_start(self.record):
@@ -305,7 +315,8 @@ class AudioBridge(AudioDevices):
         was_playing = self.state is TransportState.PLAYING
         position = self._position
         folder = self.document.store.takes_dir
-        track_id, punch, click = track.id, project.markers.punch, self.click_enabled
+        track_id = plan.track_id if plan is not None else track.id
+        punch, click = project.markers.punch, self.click_enabled
         self._set_state(TransportState.STARTING)
 
         def work() -> None:
@@ -314,6 +325,9 @@ class AudioBridge(AudioDevices):
                 start = engine.position
                 engine.stop()
             self._close_input_meter()
+            if plan is not None:
+                self._start_camera_take(engine, plan, folder, start, beats)
+                return
             options = RecordOptions(
                 folder=folder,
                 track_id=track_id,
@@ -328,11 +342,51 @@ class AudioBridge(AudioDevices):
             work, lambda _: self._started(TransportState.RECORDING), self._start_failed
         )
 
+    def _start_camera_take(
+        self, engine: AudioEngine, plan: CameraPlan, folder: Path, start: int, beats: int
+    ) -> None:
+        """On the serial worker: the take with the camera (its sound as the plan says)."""
+        recorder = WebcamTakeRecorder(engine, plan.source, plan.microphone)
+        options = WebcamOptions(
+            folder,
+            plan.track_id,
+            start=start,
+            count_in_beats=beats,
+            sound=plan.sound,
+            camera_delay_s=plan.camera_delay_s,
+        )
+        recorder.start(options)
+        self._camera_take = recorder
+
     def _finish_take(self) -> None:
         engine = self.engine
         assert engine is not None
         self._set_state(TransportState.STOPPING)
+        camera, self._camera_take = self._camera_take, None
+        if camera is not None:
+            self._run_serial(camera.stop, self._camera_take_done, self._take_failed)
+            return
         self._run_serial(engine.stop_recording, self._take_done, self._take_failed)
+
+    def _camera_take_done(self, result: WebcamTakeResult) -> None:
+        self._stopped()
+        if result.error:
+            self.message.emit(
+                self.tr("The camera or the sound failed during the take (%s); what was recorded "
+                        "is kept.") % result.error
+            )  # fmt: skip
+        if result.writer.dropped:
+            self.message.emit(
+                self.tr("%d camera frames were dropped: the computer could not keep up.")
+                % result.writer.dropped
+            )
+        if not self.document.execute(AddTake(result.track_id, result.take)):
+            self.message.emit(
+                self.tr("The take was recorded to %s but could not be added to the project.")
+                % result.muxed.path
+            )
+            return
+        self.take_finished.emit(result.take, result.take.dropouts)
 
     def _take_done(self, recorded: RecordedTake) -> None:
         self._stopped()
@@ -400,7 +454,10 @@ class AudioBridge(AudioDevices):
         self._compile_timer.stop()
         self._serial.wait(10_000)
         engine = self.engine
-        if engine is not None and engine.recording:
+        camera, self._camera_take = self._camera_take, None
+        if camera is not None:
+            self._camera_take_done(camera.stop())
+        elif engine is not None and engine.recording:
             self._take_done(engine.stop_recording())
         if engine is not None:
             engine.stop()

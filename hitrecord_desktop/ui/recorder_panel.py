@@ -35,6 +35,7 @@ from ..project.model import Take, Track
 from .audio_bridge import AudioBridge
 from .level_meter import LevelMeter
 from .project_document import ProjectDocument
+from .video.webcam_panel import WebcamPanel
 
 WARNING_STYLE = (
     "QLabel { background: #5a3d00; color: #ffe08a; border: 1px solid #c98a00;"
@@ -92,6 +93,9 @@ class RecorderPanel(QWidget):
         self.error_label.hide()
         layout.addWidget(self.error_label)
         layout.addWidget(self._takes_group(), 1)
+        self.webcam = WebcamPanel(self)  # the camera for takes with video
+        layout.addWidget(self.webcam)
+        bridge.camera_plan = self.webcam.camera_plan
         bridge.meters_changed.connect(self._show_meters)
         bridge.take_finished.connect(self._take_finished)
         bridge.message.connect(self.show_problem)

@@ -315,6 +315,7 @@ class Workspace(QWidget):
             self._render.cancel()
         if self.prefetch is not None:
             self.prefetch.close()
+        self.recorder.webcam.close_camera()
         self.audio.close()
         try:
             self.document.close()
