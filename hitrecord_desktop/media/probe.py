@@ -47,6 +47,9 @@ DEFAULT_CHANNEL_NAMES = {
 }
 
 
+NO_SOUND_IN_VIDEO = "the video has no audio stream"
+
+
 class MediaError(Exception):
     """A media file we cannot use; the message names the file and says why, in plain words."""
 
@@ -173,7 +176,7 @@ def info_from_container(path: Path, container: av.container.InputContainer) -> M
     video = _video_info(container)
     if not container.streams.audio:
         if video is not None:
-            raise MediaError(path, "the video has no audio stream")
+            raise MediaError(path, NO_SOUND_IN_VIDEO)
         raise MediaError(path, f"not a media file we can read: no audio stream ({_fmt(container)})")
     stream = container.streams.audio[0]
     ctx = stream.codec_context

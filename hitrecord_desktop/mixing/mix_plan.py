@@ -37,6 +37,7 @@ from enum import StrEnum
 
 import numpy as np
 
+from ..media.probe import NO_SOUND_IN_VIDEO, MediaError
 from ..project.model import MediaRef, Project, TrackKind
 
 Resolver = Callable[[MediaRef], np.ndarray]
@@ -152,24 +153,36 @@ def _as_pcm(array: np.ndarray, ref: MediaRef) -> np.ndarray:
     return array
 
 
+def _resolve(resolver: Resolver, ref: MediaRef, kind: TrackKind) -> np.ndarray | None:
+    """The media's PCM; None for a silent video on a video track (its picture still plays)."""
+    try:
+        return _as_pcm(resolver(ref), ref)
+    except MediaError as exc:
+        if kind is TrackKind.VIDEO and exc.problem == NO_SOUND_IN_VIDEO:
+            return None
+        raise
+
+
 def compile_plan(
     project: Project, resolver: Resolver, *, fade_shape: FadeShape = FadeShape.LINEAR
 ) -> MixPlan:
-    """The project's audible-or-not audio tracks as segments; video tracks are not mixed.
+    """Every track's sound as segments, audible or not: a video track's clips are heard too (a
+    camera take's voice, the animator's own clip), except a video with no sound at all.
 
     Muted tracks are compiled too, so that unmuting needs no recompile. The resolver is called
     once per distinct media.
     """
-    audio_tracks = [t for t in project.tracks if t.kind is TrackKind.AUDIO]
-    controls = TrackControls(tuple(t.id for t in audio_tracks))
+    tracks = list(project.tracks)
+    controls = TrackControls(tuple(t.id for t in tracks))
     controls.sync(project)
-    sources: dict[MediaRef, np.ndarray] = {}
+    sources: dict[MediaRef, np.ndarray | None] = {}
     segments = []
-    for index, track in enumerate(audio_tracks):
+    for index, track in enumerate(tracks):
         for clip in track.playing_clips():
             if clip.media not in sources:
-                sources[clip.media] = _as_pcm(resolver(clip.media), clip.media)
-            source = sources[clip.media]
+                sources[clip.media] = _resolve(resolver, clip.media, track.kind)
+            if (source := sources[clip.media]) is None:
+                continue
             src_start = min(max(clip.trim_in, 0), len(source))
             src_end = min(max(clip.trim_out, src_start), len(source))
             length = src_end - src_start

@@ -154,16 +154,20 @@ def test_render_range_start_offset_and_clips_beyond_the_end(tmp_path: Path) -> N
     _check(project, sources, [100], start=5000, end=5100)  # past the end: silence
 
 
-def test_video_tracks_are_not_mixed(tmp_path: Path) -> None:
+def test_the_sound_of_a_video_track_is_mixed(tmp_path: Path) -> None:
+    """A camera take or the animator's own clip on a video track is heard like any clip."""
     sources = _sources(tmp_path)
     project = _project(
         Track("v", kind=TrackKind.VIDEO, clips=[clip("stereo", 0, 0, 1000)]),
         Track("a", clips=[clip("mono", 0, 0, 500)]),
     )
     plan = compile_plan(project, lambda ref: sources[ref.path])
-    assert len(plan.segments) == 1
+    assert sorted(s.track for s in plan.segments) == [0, 1]
     got = render_in_blocks(Mixer(plan, 256), 0, 1000, [256])
-    assert not got[500:].any()
+    np.testing.assert_allclose(got[500:], sources["stereo"][500:1000], atol=1e-6)
+    project.tracks[0].mute = True
+    plan.controls.sync(project)
+    assert not render_in_blocks(Mixer(plan, 256), 0, 1000, [256])[500:].any()
 
 
 def test_pan_law_values() -> None:

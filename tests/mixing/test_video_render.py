@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
+from hitrecord_desktop.media.pcm_cache import PcmCache
 from hitrecord_desktop.media.probe import MediaError
 from hitrecord_desktop.mixing.offline_render import RenderCancelled, render_project
 from hitrecord_desktop.mixing.video_render import has_video, render_video
@@ -45,6 +46,13 @@ def _video(path: Path, position: float, trim_in: float, trim_out: float) -> Clip
         media, position=round(position * RATE), trim_in=round(trim_in * RATE),
         trim_out=round(trim_out * RATE),
     )  # fmt: skip
+
+
+def _sound(known: dict[MediaRef, np.ndarray], tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The tone from memory; every other media through the real PCM cache (the coded videos
+    have no sound: the cache says so, and the mix leaves them out)."""
+    cache = PcmCache(tmp_path.with_name(tmp_path.name + "-pcm"))
+    return lambda ref: known[ref] if ref in known else cache.pcm_for(ref, RATE)
 
 
 def _tone_media() -> tuple[MediaRef, np.ndarray]:
@@ -93,7 +101,7 @@ def test_the_render_shows_the_top_most_unmuted_clip_with_the_mix(
     out = tmp_path / "renders" / "paper-boats.mp4"
     out.parent.mkdir()
     fractions: list[float] = []
-    report = render_video(project, pcm.__getitem__, out, progress=fractions.append)
+    report = render_video(project, _sound(pcm, tmp_path), out, progress=fractions.append)
     assert sorted(p.name for p in out.parent.iterdir()) == ["paper-boats.mp4"]  # no leftovers
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     assert (report.width, report.height, report.fps, report.frames) == (640, 360, 30, 120)
@@ -120,7 +128,7 @@ def test_the_render_shows_the_top_most_unmuted_clip_with_the_mix(
     # The tone's clip sits at 3 s: silence before, the tone from there on, as loud as in the
     # offline render's own mix of the project (AAC's priming trimmed by the decoder).
     mix_path = tmp_path / "mix.wav"
-    render_project(project, pcm.__getitem__, mix_path, format="wav-float")
+    render_project(project, _sound(pcm, tmp_path), mix_path, format="wav-float")
     mix = sf.read(mix_path, dtype="float32")[0][:, 0]
 
     def rms(signal: np.ndarray, a: float, b: float) -> float:
@@ -202,5 +210,33 @@ def test_cancel_leaves_no_file(sources: dict[str, Path], tmp_path: Path) -> None
 
     out = tmp_path / "cancelled.mp4"
     with pytest.raises(RenderCancelled):
-        render_video(project, pcm.__getitem__, out, progress=progress, cancel=cancel)
+        render_video(project, _sound(pcm, tmp_path), out, progress=progress, cancel=cancel)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_sound_of_a_clip_on_a_video_track_is_mixed_a_silent_video_is_not(
+    sources: dict[str, Path], tmp_path: Path
+) -> None:
+    """A camera take's voice or the animator's own clip sit on a video track: heard, not lost."""
+    from hitrecord_desktop.mixing.mix_plan import compile_plan
+
+    voiced = write_video(tmp_path / "voiced.mp4", 2.0, tone_hz=440.0)
+    project = Project(
+        title="Camera take",
+        tracks=[
+            Track("Camera", kind=TrackKind.VIDEO, clips=[_video(voiced, 1, 0, 2)]),
+            Track("Silent", kind=TrackKind.VIDEO, clips=[_video(sources["a"], 0, 0, 3)]),
+        ],
+        sample_rate=RATE,
+    )
+    plan = compile_plan(project, _sound({}, tmp_path))
+    assert [(s.track, s.start) for s in plan.segments] == [(0, RATE)]
+    mix_path = tmp_path / "mix.wav"
+    render_project(project, _sound({}, tmp_path), mix_path, format="wav-float")
+    mix, _ = sf.read(mix_path, dtype="float32")
+    assert np.abs(mix[: RATE - 2400]).max() < 1e-4  # nothing before the camera clip
+    level = np.sqrt(np.mean(mix[RATE + 4800 : 2 * RATE, 0] ** 2))
+    assert level > 0.05, level  # the tone
+    project.tracks[0].mute = True
+    render_project(project, _sound({}, tmp_path), mix_path, format="wav-float")
+    assert np.abs(sf.read(mix_path, dtype="float32")[0]).max() < 1e-4
