@@ -237,6 +237,23 @@ def _video_info(container: av.container.InputContainer) -> VideoInfo | None:
     return None
 
 
+def silent_video_info(path: str | os.PathLike[str]) -> VideoInfo:
+    """The picture of a video with no sound (an animator's clip): it still goes on a video
+    track, for as long as it lasts. MediaError when it is no video or its length is unknown."""
+    path = Path(path)
+    try:
+        container = av.open(str(path), metadata_errors="ignore")
+    except av.FFmpegError as error:
+        raise MediaError(path, f"not a media file we can read: {_reason(error)}") from None
+    with container:
+        video = _video_info(container)
+    if video is None:
+        raise MediaError(path, "not a media file we can read: no audio and no video")
+    if video.duration_s <= 0:
+        raise MediaError(path, "the video's length is unknown (damaged or still being written)")
+    return video
+
+
 _WEBM_CODECS = {"vp8", "vp9", "av1", "opus", "vorbis"}
 
 

@@ -38,7 +38,7 @@ from enum import StrEnum
 import numpy as np
 
 from ..media.probe import NO_SOUND_IN_VIDEO, MediaError
-from ..project.model import MediaRef, Project, TrackKind
+from ..project.model import MediaRef, Project
 
 Resolver = Callable[[MediaRef], np.ndarray]
 """Gives a media's PCM: (frames, channels) float32 at the project rate, 1 or 2 channels."""
@@ -153,12 +153,12 @@ def _as_pcm(array: np.ndarray, ref: MediaRef) -> np.ndarray:
     return array
 
 
-def _resolve(resolver: Resolver, ref: MediaRef, kind: TrackKind) -> np.ndarray | None:
-    """The media's PCM; None for a silent video on a video track (its picture still plays)."""
+def _resolve(resolver: Resolver, ref: MediaRef) -> np.ndarray | None:
+    """The media's PCM; None for a video with no sound (its picture still plays)."""
     try:
         return _as_pcm(resolver(ref), ref)
     except MediaError as exc:
-        if kind is TrackKind.VIDEO and exc.problem == NO_SOUND_IN_VIDEO:
+        if exc.problem == NO_SOUND_IN_VIDEO:
             return None
         raise
 
@@ -180,7 +180,7 @@ def compile_plan(
     for index, track in enumerate(tracks):
         for clip in track.playing_clips():
             if clip.media not in sources:
-                sources[clip.media] = _resolve(resolver, clip.media, track.kind)
+                sources[clip.media] = _resolve(resolver, clip.media)
             if (source := sources[clip.media]) is None:
                 continue
             src_start = min(max(clip.trim_in, 0), len(source))

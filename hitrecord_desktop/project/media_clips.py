@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,20 @@ def _has_video(cached: CachedPcm) -> bool:
     return cached.source.video is not None
 
 
+def _silent_video(origin: MediaOrigin, path: Path, pcm: PcmCache, sample_rate: int) -> MediaRef:
+    from hitrecord_desktop.media.probe import silent_video_info
+
+    video = silent_video_info(path)
+    return MediaRef(
+        origin,
+        str(path),
+        sha256=pcm.sha256_of(path),
+        title=path.stem,
+        frames=round(video.duration_s * sample_rate),
+        has_video=True,
+    )
+
+
 def media_for_file(
     path: Path,
     pcm: PcmCache,
@@ -38,8 +53,16 @@ def media_for_file(
     progress: Progress = None,
     cancel: threading.Event | None = None,
 ) -> MediaRef:
-    """The media of the user's own file, decoded into the cache (MediaError when unusable)."""
-    cached = pcm.get_or_decode(path, sample_rate, progress, cancel)
+    """The media of the user's own file, decoded into the cache (MediaError when unusable).
+    A video without sound is media too: its length comes from the picture."""
+    from hitrecord_desktop.media.probe import NO_SOUND_IN_VIDEO, MediaError
+
+    try:
+        cached = pcm.get_or_decode(path, sample_rate, progress, cancel)
+    except MediaError as exc:
+        if exc.problem != NO_SOUND_IN_VIDEO:
+            raise
+        return _silent_video(MediaOrigin.FILE, Path(path).resolve(), pcm, sample_rate)
     return MediaRef(
         MediaOrigin.FILE,
         str(Path(path).resolve()),
@@ -87,7 +110,22 @@ def clip_for_contribution(
         if progress is not None:
             progress(0.7 + 0.3 * fraction)
 
-    cached = pcm.get_or_decode(path, sample_rate, decoded, cancel)
+    from hitrecord_desktop.media.probe import NO_SOUND_IN_VIDEO, MediaError
+
+    try:
+        cached = pcm.get_or_decode(path, sample_rate, decoded, cancel)
+    except MediaError as exc:
+        if exc.problem != NO_SOUND_IN_VIDEO:
+            raise
+        silent = _silent_video(MediaOrigin.CONTRIBUTION, Path(path), pcm, sample_rate)
+        ref = replace(
+            silent,
+            sha256=contribution.sha256 or silent.sha256,
+            contribution_id=contribution.id,
+            title=contribution.title,
+            author=contribution.author.name,
+        )
+        return _clip(ref, position)
     ref = MediaRef(
         MediaOrigin.CONTRIBUTION,
         str(path),

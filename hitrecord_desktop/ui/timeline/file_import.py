@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from ...media.pcm_cache import PcmCache
 from ...project.commands import AddClip, AddTrack, Command, CompositeCommand
 from ...project.media_clips import media_for_file
-from ...project.model import Clip, MediaRef, Track
+from ...project.model import Clip, MediaRef, Track, TrackKind
 from ..project_document import ProjectDocument
 from ..tasks import TaskRunner
 
@@ -67,7 +67,9 @@ class FileImporter(QObject):
         project = self._document.project
         if track_id is None or all(t.id != track_id for t in project.tracks):
             name = media[0].title if media else self.tr("Imported")
-            command: Command = AddTrack(Track(name=name, clips=clips))
+            # Pictures go on a video track (their sound is mixed from there too).
+            kind = TrackKind.VIDEO if media and all(m.has_video for m in media) else TrackKind.AUDIO
+            command: Command = AddTrack(Track(name=name, kind=kind, clips=clips))
         else:
             adds: list[Command] = [AddClip(track_id, clip) for clip in clips]
             command = adds[0] if len(adds) == 1 else CompositeCommand(self.tr("Import files"), adds)

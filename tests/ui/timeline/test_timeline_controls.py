@@ -182,3 +182,25 @@ def test_dropped_files_are_decoded_off_the_gui_thread_and_become_clips(
     with qtbot.waitSignal(importer.import_failed, timeout=20_000) as failure:
         importer.import_files(None, 0, [tmp_path / "missing.wav"])
     assert "missing.wav" in failure.args[0] or "no such file" in failure.args[0]
+
+
+def test_a_dropped_video_gets_its_own_video_track_even_without_sound(
+    timeline: Timeline, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The animator's clip: pictures go on a video track; a silent one lasts as its picture."""
+    from hitrecord_desktop.media.pcm_cache import PcmCache
+    from hitrecord_desktop.project.model import TrackKind
+    from hitrecord_desktop.ui.timeline import FileImporter
+    from tests.support.video_clips import write_video
+
+    importer = FileImporter(timeline.document, timeline.tasks, PcmCache(tmp_path / "cache"))
+    silent = write_video(tmp_path / "drop" / "walk-cycle.mp4", 2.0)
+    voiced = write_video(tmp_path / "drop" / "lip-sync.mp4", 1.5, tone_hz=330.0)
+    for path, seconds in ((silent, 2.0), (voiced, 1.5)):
+        with qtbot.waitSignal(importer.imported, timeout=20_000):
+            importer.import_files(None, 0, [path])
+        track = timeline.project.tracks[-1]
+        clip = track.clips[0]
+        assert (track.name, track.kind) == (path.stem, TrackKind.VIDEO)
+        assert clip.media.has_video and clip.media.sha256
+        assert abs(clip.length - seconds * RATE) <= RATE // 20, clip.length
