@@ -164,7 +164,7 @@
 <context>
     <name>AudioBridge</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/audio_bridge.py" line="+146"/>
+        <location filename="../../hitrecord_desktop/ui/audio_bridge.py" line="+152"/>
         <source>Cannot play the project&apos;s audio: %s</source>
         <translation>Das Audio des Projekts kann nicht abgespielt werden: %s</translation>
     </message>
@@ -189,17 +189,28 @@
         <translation>Das Audiogerät wurde nicht sauber angehalten: %s</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Arm a track to record on first.</source>
         <translation>Schalten Sie zuerst eine Spur aufnahmebereit.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+68"/>
+        <source>The camera or the sound failed during the take (%s); what was recorded is kept.</source>
+        <translation>Kamera oder Ton sind während der Aufnahme ausgefallen (%s); das Aufgenommene bleibt erhalten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%d camera frames were dropped: the computer could not keep up.</source>
+        <translation>%d Kamerabilder gingen verloren: der Computer kam nicht hinterher.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>The audio device failed during the take (%s); what was recorded is kept.</source>
         <translation>Das Audiogerät ist während des Takes ausgefallen (%s); das bisher Aufgenommene bleibt erhalten.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-10"/>
+        <location line="+15"/>
         <source>The take was recorded to %s but could not be added to the project.</source>
         <translation>Der Take wurde in %s aufgenommen, konnte aber nicht zum Projekt hinzugefügt werden.</translation>
     </message>
@@ -311,6 +322,19 @@
         <location line="+4"/>
         <source>No audio devices could be listed: {0}</source>
         <translation>Es konnten keine Audiogeräte aufgelistet werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CameraMicrophone</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/video/camera_microphone.py" line="+68"/>
+        <source>The camera&apos;s microphone cannot record 48 kHz sound.</source>
+        <translation>Das Mikrofon der Kamera kann nicht mit 48 kHz aufnehmen.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The camera&apos;s microphone stopped: %s</source>
+        <translation>Das Mikrofon der Kamera wurde beendet: %s</translation>
     </message>
 </context>
 <context>
@@ -649,7 +673,7 @@
         <translation>Importiert</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Import files</source>
         <translation>Dateien importieren</translation>
     </message>
@@ -726,7 +750,7 @@
         <translation>{0} kann nicht geöffnet werden: {1}</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>Not connected: cannot download the contribution.</source>
         <translation>Nicht verbunden: Der Beitrag kann nicht heruntergeladen werden.</translation>
     </message>
@@ -741,7 +765,7 @@
         <translation>{0} wird hinzugefügt: {1} %</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-216"/>
         <source>Starting the local community…</source>
         <translation>Die lokale Community startet …</translation>
     </message>
@@ -843,7 +867,7 @@
 <context>
     <name>RecorderPanel</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/recorder_panel.py" line="+49"/>
+        <location filename="../../hitrecord_desktop/ui/recorder_panel.py" line="+50"/>
         <source>Input %d (mono)</source>
         <translation>Eingang %d (mono)</translation>
     </message>
@@ -868,7 +892,7 @@
         <translation>Audioproblem</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Input</source>
         <translation>Eingang</translation>
     </message>
@@ -1151,7 +1175,7 @@
 <context>
     <name>RenderTask</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/render_task.py" line="+93"/>
+        <location filename="../../hitrecord_desktop/ui/render_task.py" line="+112"/>
         <source>The render was cancelled; no file was written.</source>
         <translation>Das Rendern wurde abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
@@ -1313,7 +1337,7 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/timeline/clip_item.py" line="+90"/>
+        <location filename="../../hitrecord_desktop/ui/timeline/clip_item.py" line="+92"/>
         <source>active take</source>
         <translation>aktiver Take</translation>
     </message>
@@ -1372,7 +1396,7 @@
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/timeline/widget.py" line="+81"/>
+        <location filename="../../hitrecord_desktop/ui/timeline/widget.py" line="+83"/>
         <source>Tracks</source>
         <translation>Spuren</translation>
     </message>
@@ -2211,6 +2235,140 @@ Ziel: {2}, Rolle: {3}</translation>
     </message>
 </context>
 <context>
+    <name>WebcamPanel</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/video/webcam_panel.py" line="+50"/>
+        <location line="+20"/>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Camera recording</source>
+        <translation>Kameraaufnahme</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Camera status</source>
+        <translation>Kamerastatus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Look for cameras again</source>
+        <translation>Erneut nach Kameras &amp;suchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Look for cameras again</source>
+        <translation>Erneut nach Kameras suchen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Picture size and frame rate</source>
+        <translation>Bildgröße und Bildrate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Camera preview</source>
+        <translation>Kameravorschau</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record &amp;video with the take</source>
+        <translation>&amp;Video mit der Aufnahme aufzeichnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record video with the take</source>
+        <translation>Video mit der Aufnahme aufzeichnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sound of the camera take</source>
+        <translation>Ton der Kameraaufnahme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio input (in time with the project)</source>
+        <translation>Audioeingang (im Takt mit dem Projekt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Camera microphone</source>
+        <translation>Kameramikrofon</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Camera delay in milliseconds</source>
+        <translation>Kameraverzögerung in Millisekunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How late the camera&apos;s pictures arrive. Raise it if you look late in takes.</source>
+        <translation>Wie spät die Bilder der Kamera ankommen. Erhöhen, wenn Sie in Aufnahmen zu spät wirken.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>C&amp;amera:</source>
+        <translation>K&amp;amera:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Size:</source>
+        <translation>&amp;Größe:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ound:</source>
+        <translation>T&amp;on:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delay:</source>
+        <translation>&amp;Verzögerung:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Record Video with Take</source>
+        <translation>Video mit Aufnahme aufzeichnen</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Arm a video track for the camera take first.</source>
+        <translation>Schalten Sie zuerst eine Videospur für die Kameraaufnahme scharf.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The camera is not running: choose it again.</source>
+        <translation>Die Kamera läuft nicht: wählen Sie sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>HitRecord Desktop is not allowed to use the camera. To allow it, open System Settings &gt; Privacy &amp; Security &gt; Camera, turn on HitRecord Desktop, then restart the app.</source>
+        <translation>HitRecord Desktop darf die Kamera nicht verwenden. Zum Erlauben öffnen Sie Systemeinstellungen &gt; Datenschutz &amp; Sicherheit &gt; Kamera, schalten HitRecord Desktop ein und starten die App neu.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No camera found. Connect a camera (or open the laptop&apos;s lid), then press “Look for cameras again”. Takes record sound only until then.</source>
+        <translation>Keine Kamera gefunden. Schließen Sie eine Kamera an (oder öffnen Sie den Laptopdeckel) und drücken Sie dann „Erneut nach Kameras suchen“. Bis dahin nehmen Aufnahmen nur Ton auf.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No picture</source>
+        <translation>Kein Bild</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The camera failed: {0}</source>
+        <translation>Die Kamera ist ausgefallen: {0}</translation>
+    </message>
+</context>
+<context>
     <name>WindowMenus</name>
     <message>
         <location filename="../../hitrecord_desktop/ui/window_menus.py" line="+44"/>
@@ -2328,12 +2486,12 @@ Gemeinsam Werke vollenden: Jeder Beitrag wird genannt.</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/workspace.py" line="+76"/>
+        <location filename="../../hitrecord_desktop/ui/workspace.py" line="+78"/>
         <source>Project: {0}</source>
         <translation>Projekt: {0}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Recorder panel</source>
         <translation>Aufnahmebereich</translation>
     </message>
@@ -2394,37 +2552,57 @@ Gemeinsam Werke vollenden: Jeder Beitrag wird genannt.</translation>
         <translation>Das Projekt ist leer: Es gibt nichts zu rendern.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Rendering the mix…</source>
         <translation>Mix wird gerendert …</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Rendering the video…</source>
+        <translation>Video wird gerendert …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Rendering the mix</source>
         <translation>Mix wird gerendert</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Rendering the video</source>
+        <translation>Video wird gerendert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Render</source>
         <translation>Rendern</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
+        <source>Video rendered: {0:.1f} s, {1:.1f} LUFS.</source>
+        <translation>Video gerendert: {0:.1f} s, {1:.1f} LUFS.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Mix rendered: {0:.1f} s, {1:.1f} LUFS.</source>
         <translation>Mix gerendert: {0:.1f} s, {1:.1f} LUFS.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Video of the project, {0:.1f} s</source>
+        <translation>Video des Projekts, {0:.1f} s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Mix of the project, {0:.1f} s</source>
         <translation>Mix des Projekts, {0:.1f} s</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Queued for upload: {0}</source>
         <translation>Zum Hochladen eingereiht: {0}</translation>
     </message>

@@ -164,7 +164,7 @@
 <context>
     <name>AudioBridge</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/audio_bridge.py" line="+146"/>
+        <location filename="../../hitrecord_desktop/ui/audio_bridge.py" line="+152"/>
         <source>Cannot play the project&apos;s audio: %s</source>
         <translation>Impossibile riprodurre l&apos;audio del progetto: %s</translation>
     </message>
@@ -189,17 +189,28 @@
         <translation>Il dispositivo audio non si è arrestato correttamente: %s</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Arm a track to record on first.</source>
         <translation>Prima abilita una traccia alla registrazione.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+68"/>
+        <source>The camera or the sound failed during the take (%s); what was recorded is kept.</source>
+        <translation>La videocamera o l&apos;audio si sono interrotti durante la ripresa (%s); quanto registrato è conservato.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%d camera frames were dropped: the computer could not keep up.</source>
+        <translation>%d fotogrammi della videocamera sono andati persi: il computer non ha tenuto il passo.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>The audio device failed during the take (%s); what was recorded is kept.</source>
         <translation>Il dispositivo audio si è guastato durante la take (%s); ciò che è stato registrato viene conservato.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-10"/>
+        <location line="+15"/>
         <source>The take was recorded to %s but could not be added to the project.</source>
         <translation>La take è stata registrata in %s, ma non è stato possibile aggiungerla al progetto.</translation>
     </message>
@@ -311,6 +322,19 @@
         <location line="+4"/>
         <source>No audio devices could be listed: {0}</source>
         <translation>Non è stato possibile elencare i dispositivi audio: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CameraMicrophone</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/video/camera_microphone.py" line="+68"/>
+        <source>The camera&apos;s microphone cannot record 48 kHz sound.</source>
+        <translation>Il microfono della videocamera non può registrare a 48 kHz.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The camera&apos;s microphone stopped: %s</source>
+        <translation>Il microfono della videocamera si è fermato: %s</translation>
     </message>
 </context>
 <context>
@@ -649,7 +673,7 @@
         <translation>Importata</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Import files</source>
         <translation>Importa file</translation>
     </message>
@@ -726,7 +750,7 @@
         <translation>Impossibile aprire {0}: {1}</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>Not connected: cannot download the contribution.</source>
         <translation>Non connesso: impossibile scaricare il contributo.</translation>
     </message>
@@ -741,7 +765,7 @@
         <translation>Aggiunta di {0}: {1} %</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-216"/>
         <source>Starting the local community…</source>
         <translation>Avvio della comunità locale…</translation>
     </message>
@@ -843,7 +867,7 @@
 <context>
     <name>RecorderPanel</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/recorder_panel.py" line="+49"/>
+        <location filename="../../hitrecord_desktop/ui/recorder_panel.py" line="+50"/>
         <source>Input %d (mono)</source>
         <translation>Ingresso %d (mono)</translation>
     </message>
@@ -868,7 +892,7 @@
         <translation>Problema audio</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Input</source>
         <translation>Ingresso</translation>
     </message>
@@ -1151,7 +1175,7 @@
 <context>
     <name>RenderTask</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/render_task.py" line="+93"/>
+        <location filename="../../hitrecord_desktop/ui/render_task.py" line="+112"/>
         <source>The render was cancelled; no file was written.</source>
         <translation>Il rendering è stato annullato; nessun file è stato scritto.</translation>
     </message>
@@ -1313,7 +1337,7 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/timeline/clip_item.py" line="+90"/>
+        <location filename="../../hitrecord_desktop/ui/timeline/clip_item.py" line="+92"/>
         <source>active take</source>
         <translation>take attiva</translation>
     </message>
@@ -1372,7 +1396,7 @@
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/timeline/widget.py" line="+81"/>
+        <location filename="../../hitrecord_desktop/ui/timeline/widget.py" line="+83"/>
         <source>Tracks</source>
         <translation>Tracce</translation>
     </message>
@@ -2211,6 +2235,140 @@ destinazione: {2}, ruolo: {3}</translation>
     </message>
 </context>
 <context>
+    <name>WebcamPanel</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/video/webcam_panel.py" line="+50"/>
+        <location line="+20"/>
+        <source>Camera</source>
+        <translation>Videocamera</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Camera recording</source>
+        <translation>Ripresa con videocamera</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Camera status</source>
+        <translation>Stato della videocamera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Look for cameras again</source>
+        <translation>&amp;Cerca di nuovo le videocamere</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Look for cameras again</source>
+        <translation>Cerca di nuovo le videocamere</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Picture size and frame rate</source>
+        <translation>Dimensione dell&apos;immagine e frequenza dei fotogrammi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Camera preview</source>
+        <translation>Anteprima della videocamera</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record &amp;video with the take</source>
+        <translation>Registra il &amp;video con la ripresa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record video with the take</source>
+        <translation>Registra il video con la ripresa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sound of the camera take</source>
+        <translation>Audio della ripresa video</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio input (in time with the project)</source>
+        <translation>Ingresso audio (a tempo con il progetto)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Camera microphone</source>
+        <translation>Microfono della videocamera</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Camera delay in milliseconds</source>
+        <translation>Ritardo della videocamera in millisecondi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How late the camera&apos;s pictures arrive. Raise it if you look late in takes.</source>
+        <translation>Quanto arrivano in ritardo le immagini della videocamera. Aumentalo se nelle riprese sembri in ritardo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>C&amp;amera:</source>
+        <translation>Video&amp;camera:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Size:</source>
+        <translation>&amp;Dimensione:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ound:</source>
+        <translation>A&amp;udio:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delay:</source>
+        <translation>&amp;Ritardo:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Record Video with Take</source>
+        <translation>Registra video con la ripresa</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Arm a video track for the camera take first.</source>
+        <translation>Prima arma una traccia video per la ripresa.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The camera is not running: choose it again.</source>
+        <translation>La videocamera non è attiva: sceglila di nuovo.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>HitRecord Desktop is not allowed to use the camera. To allow it, open System Settings &gt; Privacy &amp; Security &gt; Camera, turn on HitRecord Desktop, then restart the app.</source>
+        <translation>HitRecord Desktop non ha il permesso di usare la videocamera. Per concederlo apri Impostazioni di Sistema &gt; Privacy e sicurezza &gt; Fotocamera, attiva HitRecord Desktop e riavvia l&apos;app.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No camera found. Connect a camera (or open the laptop&apos;s lid), then press “Look for cameras again”. Takes record sound only until then.</source>
+        <translation>Nessuna videocamera trovata. Collega una videocamera (o apri il coperchio del portatile), poi premi «Cerca di nuovo le videocamere». Fino ad allora le riprese registrano solo l&apos;audio.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No picture</source>
+        <translation>Nessuna immagine</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The camera failed: {0}</source>
+        <translation>La videocamera si è interrotta: {0}</translation>
+    </message>
+</context>
+<context>
     <name>WindowMenus</name>
     <message>
         <location filename="../../hitrecord_desktop/ui/window_menus.py" line="+44"/>
@@ -2328,12 +2486,12 @@ Completare opere insieme: ogni contributo viene citato.</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/workspace.py" line="+76"/>
+        <location filename="../../hitrecord_desktop/ui/workspace.py" line="+78"/>
         <source>Project: {0}</source>
         <translation>Progetto: {0}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Recorder panel</source>
         <translation>Pannello di registrazione</translation>
     </message>
@@ -2394,37 +2552,57 @@ Completare opere insieme: ogni contributo viene citato.</translation>
         <translation>Il progetto è vuoto: niente da renderizzare.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Rendering the mix…</source>
         <translation>Rendering del mix…</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Rendering the video…</source>
+        <translation>Rendering del video…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Rendering the mix</source>
         <translation>Rendering del mix</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Rendering the video</source>
+        <translation>Rendering del video</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Render</source>
         <translation>Rendering</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
+        <source>Video rendered: {0:.1f} s, {1:.1f} LUFS.</source>
+        <translation>Video renderizzato: {0:.1f} s, {1:.1f} LUFS.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Mix rendered: {0:.1f} s, {1:.1f} LUFS.</source>
         <translation>Mix renderizzato: {0:.1f} s, {1:.1f} LUFS.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Video of the project, {0:.1f} s</source>
+        <translation>Video del progetto, {0:.1f} s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Mix of the project, {0:.1f} s</source>
         <translation>Mix del progetto, {0:.1f} s</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Queued for upload: {0}</source>
         <translation>In coda per il caricamento: {0}</translation>
     </message>
