@@ -52,6 +52,7 @@ class AudioDevices(QObject):
         self._serial = TaskRunner(self, max_threads=1)  # the engine's control thread
         self._serial_jobs = 0
         self._pooled: set[int] = set()  # our tasks on the shared runner, forgotten at close
+        self._closed = False
         self.choice_store = ChoiceStore(paths.config_dir)
         self.latency_store = LatencyStore.for_paths(paths)
         self.notices: list[str] = []  # what usable_choice said about the remembered devices
@@ -99,7 +100,10 @@ class AudioDevices(QObject):
     def _run_pooled(
         self, work: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]
     ) -> int:
-        """Work on the shared runner (decoding, lookups) whose answer is dropped after close."""
+        """Work on the shared runner (decoding, lookups) whose answer is dropped after close;
+        none starts after close (a widget closing after the bridge may still ask)."""
+        if self._closed:
+            return 0
         task_id = 0
 
         def on_done(result: Any) -> None:
@@ -242,6 +246,7 @@ class AudioDevices(QObject):
 
     def close_devices(self) -> None:
         """Waits for the worker, then closes what is open (the window is closing)."""
+        self._closed = True
         for task_id in self._pooled:
             self._tasks.forget(task_id)
         self._pooled.clear()

@@ -25,6 +25,12 @@ needs_jack = pytest.mark.skipif(
 JACK = "JACK Audio Connection Kit"
 
 
+# PulseAudio on a shared two-core machine now and then stalls a fresh stream long enough that
+# the test signal is missed or comes back glitched; the person would press Calibrate again, so
+# the Pulse tests do too, once. JACK's tests, sample-exact, get no second go.
+PULSE_ATTEMPTS = 2
+
+
 def _port_number(port: str) -> int:
     return int(port.rsplit("_", 1)[1])
 
@@ -93,10 +99,16 @@ def test_unconnected_jack_input_did_not_hear() -> None:
 
 @needs_pulse
 def test_pulse_round_trip_is_plausible_and_stored(tmp_path: Path) -> None:
-    from hitrecord_desktop.audio.calibration import calibrate
+    from hitrecord_desktop.audio.calibration import CalibrationError, calibrate
     from hitrecord_desktop.audio.latency_store import LatencyStore, stored_round_trip
 
-    result = calibrate("pulse", "pulse", 48_000, 256, host_api="ALSA")
+    for attempt in range(PULSE_ATTEMPTS):
+        try:
+            result = calibrate("pulse", "pulse", 48_000, 256, host_api="ALSA")
+            break
+        except CalibrationError:
+            if attempt == PULSE_ATTEMPTS - 1:
+                raise
     assert 1000 <= result.round_trip_samples <= 4000, result
     assert result.confidence >= 0.9, result
     assert result.noticeable  # PulseAudio's buffering is well over 20 ms
@@ -118,8 +130,13 @@ def test_cli_calibrate_prints_and_stores(
     from hitrecord_desktop.audio.latency_store import stored_round_trip
     from hitrecord_desktop.paths import app_paths
 
-    status = cli.main(["calibrate", "--host-api", "ALSA", "--input", "pulse", "--output", "pulse"])
-    out, err = capsys.readouterr()
+    for _attempt in range(PULSE_ATTEMPTS):
+        status = cli.main(
+            ["calibrate", "--host-api", "ALSA", "--input", "pulse", "--output", "pulse"]
+        )
+        out, err = capsys.readouterr()
+        if status == 0 or "try again" not in err:
+            break
     assert status == 0, err
     lines = {line.split(":")[0]: line for line in out.splitlines()}
     trip = int(lines["round trip"].split()[2])

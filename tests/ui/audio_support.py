@@ -79,18 +79,17 @@ def make_bridge(document: ProjectDocument, tmp_path: Path, choice: DeviceChoice 
 def dispose(bridge: AudioBridge, *widgets: QWidget) -> None:
     """Closes the bridge and deletes the widgets over it, then it and its document, in Qt's
     order, now: left to Python's garbage collector, the cycles between them and their widgets'
-    slots crashed at exit. The widgets go first (they hold the bridge's signals), and no pooled
-    task may still run when the collector walks their wrappers (a clean-clone CI run crashed in
-    this collection while the recorder panel was still alive)."""
+    slots crashed at exit. Pooled tasks finish and hand over their results first, while every
+    receiver is alive; then the widgets go (they hold the bridge's signals), then the bridge."""
     bridge.close()
+    document = bridge.document
+    for runner in {id(r): r for r in (bridge._tasks, document._tasks) if r is not None}.values():
+        runner.wait(20_000)
+    QCoreApplication.processEvents()  # finished tasks' results, delivered while all is alive
     for widget in widgets:
         widget.close()
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    document = bridge.document
-    for runner in {id(r): r for r in (bridge._tasks, document._tasks) if r is not None}.values():
-        runner.wait(20_000)
-    QCoreApplication.processEvents()  # the finished tasks' results, delivered to live objects
     bridge.deleteLater()
     document.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
