@@ -340,7 +340,7 @@ class VideoPlayer:
         if player.audio_get_track_count() > 0:
             return "the media has no video stream"
         if not self._ended:
-            return "no picture arrived in %d s" % NO_PICTURE_S
+            return f"no picture arrived in {NO_PICTURE_S:g} s"
         return "the file is damaged or is not a video libVLC can play"
 
     def _opened(self, player: Any, pending: dict[str, Any]) -> None:
@@ -414,7 +414,7 @@ class VideoPlayer:
         self._ended = False
         if self.state == PAUSED and moved:
             self._seek_check = (time.monotonic() + SEEK_CHECK_S, self._signature(), start)
-        player.set_time(int(round(start + self.frame_ms / 2)))
+        player.set_time(round(start + self.frame_ms / 2))
 
     def _set_rate(self, player: Any, rate: float) -> None:
         clock = self._clock

@@ -284,7 +284,7 @@ class VideoSync:
         if visible != self.visible:
             self.visible = visible
             self._on_visible(visible)
-        if action == HIDE or action == PAUSE_AT:
+        if action in (HIDE, PAUSE_AT):
             if self._player_playing:
                 player.pause()
                 player.set_rate(1.0)

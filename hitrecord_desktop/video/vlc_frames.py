@@ -95,9 +95,7 @@ class FrameBuffer:
 
         fmt, cleanup, lock, unlock, display = self._callbacks
         self._player = player
-        vlc.libvlc_video_set_format_callbacks(
-            player, ctypes.cast(fmt, vlc.VideoFormatCb), cleanup
-        )
+        vlc.libvlc_video_set_format_callbacks(player, ctypes.cast(fmt, vlc.VideoFormatCb), cleanup)
         vlc.libvlc_video_set_callbacks(player, lock, unlock, display, None)
 
     def reset(self) -> None:

@@ -13,24 +13,24 @@ TONE = ["-f", "lavfi", "-i", "sine=frequency=440:duration=2"]
 
 # name: (ffmpeg arguments after the inputs, expected picture size or None for an error)
 CORPUS: dict[str, tuple[list[str], tuple[int, int] | None]] = {
-    "h264_aac.mp4": (SRC + TONE + ["-c:v", "libx264", "-preset", "ultrafast",
+    "h264_aac.mp4": ([*SRC, *TONE, "-c:v", "libx264", "-preset", "ultrafast",
                                    "-pix_fmt", "yuv420p", "-c:a", "aac"], (320, 240)),
-    "vp9_opus.webm": (SRC + TONE + ["-c:v", "libvpx-vp9", "-deadline", "realtime",
+    "vp9_opus.webm": ([*SRC, *TONE, "-c:v", "libvpx-vp9", "-deadline", "realtime",
                                     "-cpu-used", "8", "-c:a", "libopus"], (320, 240)),
-    "prores_pcm.mov": (SRC + TONE + ["-c:v", "prores_ks", "-profile:v", "0",
+    "prores_pcm.mov": ([*SRC, *TONE, "-c:v", "prores_ks", "-profile:v", "0",
                                      "-c:a", "pcm_s16le"], (320, 240)),
-    "mpeg2.mpg": (SRC + TONE + ["-c:v", "mpeg2video", "-c:a", "mp2", "-f", "mpeg"], (320, 240)),
-    "mpeg2.ts": (SRC + TONE + ["-c:v", "mpeg2video", "-c:a", "mp2", "-f", "mpegts"], (320, 240)),
-    "vfr.mp4": (SRC + ["-vf", r"select='not(mod(n\,3))+eq(mod(n\,7)\,1)'", "-fps_mode", "vfr",
+    "mpeg2.mpg": ([*SRC, *TONE, "-c:v", "mpeg2video", "-c:a", "mp2", "-f", "mpeg"], (320, 240)),
+    "mpeg2.ts": ([*SRC, *TONE, "-c:v", "mpeg2video", "-c:a", "mp2", "-f", "mpegts"], (320, 240)),
+    "vfr.mp4": ([*SRC, "-vf", r"select='not(mod(n\,3))+eq(mod(n\,7)\,1)'", "-fps_mode", "vfr",
                        "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"],
                 (320, 240)),
     # A phone held upright: 320x240 stored, a display matrix saying "turn 90 degrees". libVLC's
     # video callbacks (3.0.x) hand over the stored pictures unturned.
-    "rotated.mp4": (SRC + ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+    "rotated.mp4": ([*SRC, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
                            "-metadata:s:v:0", "rotate=90"], (320, 240)),
-    "video_only.mp4": (SRC + ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"],
+    "video_only.mp4": ([*SRC, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"],
                        (320, 240)),
-    "audio_only.m4a": (TONE + ["-c:a", "aac"], None),
+    "audio_only.m4a": ([*TONE, "-c:a", "aac"], None),
 }  # fmt: skip
 BROKEN = {"truncated.mp4", "garbage.mp4", "audio_only.m4a"}
 

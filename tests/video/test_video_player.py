@@ -77,7 +77,7 @@ def test_seeks_show_the_right_frame(tmp_path: Path, player) -> None:  # type: ig
     shown = player.frames.latest()
     on_screen = read_code(shown.pixels)
     assert abs(on_screen - player.media_time_ms(shown.shown_at) * 30 / 1000) <= 1
-    assert 3 < on_screen  # it moved on from the last seek
+    assert on_screen > 3  # it moved on from the last seek
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -90,7 +90,7 @@ def test_a_url_streams(tmp_path: Path, player) -> None:  # type: ignore[no-untyp
     so a contribution's `media_url` needs no token: `sync.media_preview`)."""
     assert mrl_for("http://host/contributions/3/media") == "http://host/contributions/3/media"
     # Python's own HTTP server answers Range requests, as the platform's does.
-    video = write_coded_video(tmp_path / "coded.mp4", seconds=4)
+    write_coded_video(tmp_path / "coded.mp4", seconds=4)
     handler = partial(_QuietHandler, directory=str(tmp_path))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
