@@ -18,7 +18,9 @@ from typing import Any, Protocol
 
 from ..project.model import Clip
 
-SEEK_BEYOND_MS = 150.0  # further off than this: seek
+# Further off than this: seek. A 3 % nudge needs over 3 s to win back 100 ms, while a seek
+# lands within about a frame in ~40 ms (PulseAudio's underruns delay the audio by that much).
+SEEK_BEYOND_MS = 100.0
 NUDGE = 0.03  # rates from 1 - NUDGE to 1 + NUDGE
 NUDGE_GAIN = 1.0  # rate change per second of error (30 ms off: 3 % faster or slower)
 HOLD_S = 0.6  # libVLC applies a rate change ~0.3-0.5 s late: keep one at least this long

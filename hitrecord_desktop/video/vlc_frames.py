@@ -42,6 +42,19 @@ UnlockCb = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p, ctypes.POINT
 DisplayCb = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p)
 
 
+def _cropped(decoded: tuple[int, int], visible: tuple[int, int] | None) -> tuple[int, int]:
+    """The visible part of a decoded picture. libVLC reports the stored size, but turns the
+    pictures of a rotated (phone) video upright itself, so the visible size swaps too; the
+    padding of the decoder's buffer ends up right of or below the picture either way."""
+    w, h = decoded
+    if visible is None:
+        return w, h
+    vw, vh = visible
+    if (w < vw or h < vh) and w >= vh and h >= vw:
+        vw, vh = vh, vw
+    return min(w, vw), min(h, vh)
+
+
 def _round_up(value: int, step: int) -> int:
     return -(-value // step) * step
 
@@ -113,7 +126,8 @@ class FrameBuffer:
             self._visible = (width, height) if width > 0 and height > 0 else None
             latest = self._latest
             if self._visible is not None and latest is not None:
-                self._latest = latest[:height, :width].copy()
+                w, h = _cropped((latest.shape[1], latest.shape[0]), self._visible)
+                self._latest = latest[:h, :w].copy()
 
     @property
     def number(self) -> int:
@@ -165,9 +179,7 @@ class FrameBuffer:
             decode = self._decode
             if decode is None:
                 return
-            w, h = self._size
-            if self._visible is not None:
-                w, h = min(w, self._visible[0]), min(h, self._visible[1])
+            w, h = _cropped(self._size, self._visible)
             picture = decode[:h, : w * 4].reshape(h, w, 4)
             latest = self._latest
             if latest is None or latest.shape != picture.shape:

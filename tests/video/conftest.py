@@ -6,6 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import av
 import pytest
 
 SRC = ["-f", "lavfi", "-i", "testsrc2=size=320x240:rate=30:duration=2"]
@@ -24,14 +25,11 @@ CORPUS: dict[str, tuple[list[str], tuple[int, int] | None]] = {
     "vfr.mp4": ([*SRC, "-vf", r"select='not(mod(n\,3))+eq(mod(n\,7)\,1)'", "-fps_mode", "vfr",
                        "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"],
                 (320, 240)),
-    # A phone held upright: 320x240 stored, a display matrix saying "turn 90 degrees". libVLC's
-    # video callbacks (3.0.x) hand over the stored pictures unturned.
-    "rotated.mp4": ([*SRC, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
-                           "-metadata:s:v:0", "rotate=90"], (320, 240)),
     "video_only.mp4": ([*SRC, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"],
                        (320, 240)),
     "audio_only.m4a": ([*TONE, "-c:a", "aac"], None),
 }  # fmt: skip
+ROTATED = "rotated.mp4"  # made from video_only.mp4, upright: 240 x 320
 BROKEN = {"truncated.mp4", "garbage.mp4", "audio_only.m4a"}
 
 
@@ -45,9 +43,24 @@ def video_corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         path = folder / name
         subprocess.run(["ffmpeg", "-v", "error", "-y", *args, str(path)], check=True, timeout=60)
         made[name] = path
+    made[ROTATED] = _rotated(made["video_only.mp4"], folder / ROTATED)
     whole = made["h264_aac.mp4"].read_bytes()
     made["truncated.mp4"] = folder / "truncated.mp4"
     made["truncated.mp4"].write_bytes(whole[: len(whole) * 6 // 10])  # the index is at the end
     made["garbage.mp4"] = folder / "garbage.mp4"
     made["garbage.mp4"].write_bytes(bytes(range(256)) * 400)
     return made
+
+
+def _rotated(source: Path, path: Path) -> Path:
+    """A phone held upright: the 320x240 pictures stored as they are, with a display matrix
+    saying "turn 90 degrees". ffmpeg 5.1's `-metadata:s:v rotate=90` no longer writes that
+    matrix, so PyAV copies the packets into a stream that has it."""
+    with av.open(str(source)) as src, av.open(str(path), "w") as out:
+        stream = out.add_stream_from_template(src.streams.video[0])
+        stream.set_display_rotation(90)
+        for packet in src.demux(src.streams.video[0]):
+            if packet.dts is not None:
+                packet.stream = stream
+                out.mux(packet)
+    return path
