@@ -349,7 +349,7 @@ class VideoPlayer:
         self.duration_ms = max(0, int(player.get_length()))
         width, height = player.video_get_size(0) or (0, 0)
         self.frames.set_visible_size(int(width), int(height))
-        self.size = (int(width), int(height))
+        self.size = self.frames.picture_size  # turned upright, as libVLC shows it
         self._set_state(READY)
         rate = pending["rate"]
         if rate != 1.0:

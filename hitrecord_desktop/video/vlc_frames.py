@@ -138,6 +138,12 @@ class FrameBuffer:
     def decoded_size(self) -> tuple[int, int]:
         return self._size
 
+    @property
+    def picture_size(self) -> tuple[int, int]:
+        """Width and height of the pictures readers get (the decoded size, cropped)."""
+        with self._lock:
+            return _cropped(self._size, self._visible)
+
     def latest(self, newer_than: int = -1) -> Frame | None:
         """A copy of the latest picture, or None when there is none newer than `newer_than`."""
         with self._lock:
