@@ -86,16 +86,13 @@ class VideoPlayer:
         on_event: Callable[[VideoEvent], None] | None = None,
         *,
         audio: bool = False,
-        frames: FrameBuffer | None = None,
         extra_options: tuple[str, ...] = (),
     ) -> None:
         self._on_event = on_event or (lambda _e: None)
         self._audio = audio
         self._extra = extra_options
         self._clock = _Clock()
-        self.frames = frames or FrameBuffer(self._picture_shown)
-        if frames is not None:
-            frames._on_frame = self._picture_shown  # one consumer: the player's clock
+        self.frames = FrameBuffer(self._picture_shown)
         self._commands: queue.Queue[Any] = queue.Queue()
         self.state = CLOSED  # written by the player's thread
         self.mrl = ""

@@ -65,8 +65,8 @@ class Frame:
 
     number: int  # counts displayed pictures since the buffer was made
     pixels: np.ndarray
-    time_ms: int  # the player's media time when it was displayed (-1 when unknown)
-    shown_at: float  # time.monotonic() when libVLC displayed it
+    shown_at: float  # time.monotonic() when libVLC displayed it (libVLC tells no media time:
+    # `VideoPlayer.media_time_ms(shown_at)` gives it by the player's clock)
 
     @property
     def width(self) -> int:
@@ -89,10 +89,8 @@ class FrameBuffer:
         self._pitch = 0
         self._latest: np.ndarray | None = None  # the last displayed picture, cropped
         self._number = 0
-        self._time_ms = -1
         self._shown_at = 0.0
         self._visible: tuple[int, int] | None = None  # the size libVLC reports, when smaller
-        self._player: Any = None
         # Kept alive as long as the buffer: libVLC calls them until the player is released.
         self._callbacks = (
             FormatCb(self._format),
@@ -107,7 +105,6 @@ class FrameBuffer:
         import vlc  # the adapter's one libVLC import; the rest of the module is plain ctypes
 
         fmt, cleanup, lock, unlock, display = self._callbacks
-        self._player = player
         vlc.libvlc_video_set_format_callbacks(player, ctypes.cast(fmt, vlc.VideoFormatCb), cleanup)
         vlc.libvlc_video_set_callbacks(player, lock, unlock, display, None)
 
@@ -116,7 +113,6 @@ class FrameBuffer:
         next one is displayed. The number keeps counting, so no reader mistakes old for new."""
         with self._lock:
             self._latest = None
-            self._time_ms = -1
             self._visible = None
 
     def set_visible_size(self, width: int, height: int) -> None:
@@ -149,7 +145,7 @@ class FrameBuffer:
         with self._lock:
             if self._latest is None or self._number <= newer_than:
                 return None
-            return Frame(self._number, self._latest.copy(), self._time_ms, self._shown_at)
+            return Frame(self._number, self._latest.copy(), self._shown_at)
 
     # -- libVLC's video output thread ------------------------------------------------------
 
