@@ -190,7 +190,11 @@ class VideoPlayer:
         except (ImportError, OSError) as exc:  # python-vlc or libvlc5 missing
             self._fail_all(f"libVLC is not available: {exc}")
             return
+        # No read-ahead for files: with libVLC's default 300 ms, a paused seek into the last
+        # second or so of a file reads to its end and every later paused seek shows nothing
+        # (libVLC 3.0.24); without it they all land, and seeks get no slower.
         options = ["--vout=dummy", "--no-video-title-show", "--quiet", "--no-xlib"]
+        options += ["--file-caching=0"]
         options += [] if self._audio else ["--no-audio"]
         options += list(self._extra)
         instance = vlc.Instance(*options)
@@ -318,8 +322,9 @@ class VideoPlayer:
         if check is not None and time.monotonic() >= check[0]:
             self._seek_check = None
             if self.state == PAUSED and self._signature() == check[1]:
-                # Seen with libVLC 3.0: once a paused seek has gone near the end of a file,
-                # later paused seeks show nothing new. Opening it again at the target does.
+                # Seen with libVLC 3.0 when it read ahead to the end of the media (a stream
+                # keeps its network caching): later paused seeks show nothing new until the
+                # media is opened again.
                 log.info("a paused seek showed no new picture: opening %s again", self.mrl)
                 self._reopen(player, check[2], play=False)
         if self.state == PLAYING:
