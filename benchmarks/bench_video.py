@@ -91,11 +91,16 @@ def _seek_paused(video: Path) -> list[float]:
             frame_no = 150 + (k * 271) % 1200
             started = time.monotonic()
             player.seek(frame_no * 1000 / FPS + 5)
-            shown = wait_for(lambda n=frame_no: read_code(player.frames.latest().pixels) == n, 2)
+            shown = wait_for(lambda n=frame_no: _shows(player, n), 2)
             latencies.append(time.monotonic() - started if shown else 2.0)
     finally:
         player.close()
     return latencies
+
+
+def _shows(player: VideoPlayer, frame_no: int) -> bool:
+    frame = player.frames.latest()
+    return frame is not None and read_code(frame.pixels) == frame_no
 
 
 def _pyav_decode(video: Path) -> list[float]:
@@ -176,6 +181,9 @@ def run() -> list[dict]:
                      "target": 100})  # fmt: skip
         rows.append({"name": "seek to the right frame while paused (median of 12)",
                      "value": statistics.median(paused) * 1000, "baseline": decode,
+                     "unit": "ms", "target": 20})  # fmt: skip
+        rows.append({"name": "seek to the right frame while paused (worst of 12)",
+                     "value": max(paused) * 1000, "baseline": decode,
                      "unit": "ms", "target": 20})  # fmt: skip
         big = folder / "1080p30.mp4"
         write_coded_video(big, seconds=14, width=1920, height=1080, gop=30)

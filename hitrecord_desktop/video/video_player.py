@@ -34,7 +34,6 @@ OPENING, READY, PLAYING, PAUSED, ENDED, FAILED, CLOSED = (
 )  # fmt: skip
 NO_PICTURE_S = 10.0  # an open that shows no picture within this long has failed
 RESEEK_S = 0.15
-SEEK_CHECK_S = 0.25  # a paused seek shows its picture within 4-10 ms
 STALE_GAP = 0.6  # a picture this soon (in frames) after the one before was the last old one
 _STOP = object()
 
@@ -104,7 +103,6 @@ class VideoPlayer:
         self._libvlc_error = False
         self._ended = False
         self._reseek_at = 0.0
-        self._seek_check: tuple[float, int, float] | None = None
         self._thread = threading.Thread(target=self._run, name="video-player", daemon=True)
         self._thread.start()
 
@@ -190,11 +188,11 @@ class VideoPlayer:
         except (ImportError, OSError) as exc:  # python-vlc or libvlc5 missing
             self._fail_all(f"libVLC is not available: {exc}")
             return
-        # No read-ahead for files: with libVLC's default 300 ms, a paused seek into the last
-        # second or so of a file reads to its end and every later paused seek shows nothing
-        # (libVLC 3.0.24); without it they all land, and seeks get no slower.
+        # Little read-ahead for files: with libVLC's default 300 ms, a paused seek into the
+        # last second or so of a file reads to its end and later paused seeks show nothing;
+        # with none at all, some paused seeks mid-file show nothing (libVLC 3.0.24, measured).
         options = ["--vout=dummy", "--no-video-title-show", "--quiet", "--no-xlib"]
-        options += ["--file-caching=0"]
+        options += ["--file-caching=50"]
         options += [] if self._audio else ["--no-audio"]
         options += list(self._extra)
         instance = vlc.Instance(*options)
@@ -233,12 +231,7 @@ class VideoPlayer:
             self._set_state(CLOSED)
 
     def _watching(self) -> bool:
-        busy = self._reseek_at or self._seek_check is not None
-        return self._pending is not None or self.state == PLAYING or bool(busy)
-
-    def _signature(self) -> int:
-        frame = self.frames.latest()
-        return hash(frame.pixels[::16, ::16].tobytes()) if frame is not None else 0
+        return self._pending is not None or self.state == PLAYING or bool(self._reseek_at)
 
     def _apply(self, command: tuple, instance: Any, player: Any) -> None:
         action = command[0]
@@ -318,15 +311,6 @@ class VideoPlayer:
             self._reseek_at = 0.0
             if self.state == PAUSED:
                 self._seek(player, self._clock.media_ms)
-        check = self._seek_check
-        if check is not None and time.monotonic() >= check[0]:
-            self._seek_check = None
-            if self.state == PAUSED and self._signature() == check[1]:
-                # Seen with libVLC 3.0 when it read ahead to the end of the media (a stream
-                # keeps its network caching): later paused seeks show nothing new until the
-                # media is opened again.
-                log.info("a paused seek showed no new picture: opening %s again", self.mrl)
-                self._reopen(player, check[2], play=False)
         if self.state == PLAYING:
             if self._libvlc_error:
                 self._libvlc_error = False
@@ -406,7 +390,6 @@ class VideoPlayer:
         if self.duration_ms:
             ms = min(ms, max(0.0, self.duration_ms - self.frame_ms))
         start = self.frame_time(ms)
-        moved = self.frame_time(self.media_time_ms()) != start
         clock = self._clock
         with clock.lock:
             clock.media_ms = start
@@ -414,8 +397,6 @@ class VideoPlayer:
             clock.settling = clock.running
             clock.settle_number = self.frames.number
         self._ended = False
-        if self.state == PAUSED and moved:
-            self._seek_check = (time.monotonic() + SEEK_CHECK_S, self._signature(), start)
         player.set_time(round(start + self.frame_ms / 2))
 
     def _set_rate(self, player: Any, rate: float) -> None:
