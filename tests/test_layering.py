@@ -18,6 +18,8 @@ CORE_MODULES = [
     "hitrecord_desktop.media.pcm_cache",
     "hitrecord_desktop.media.import_command",
     "hitrecord_desktop.media.preview_player",
+    "hitrecord_desktop.video.video_player",
+    "hitrecord_desktop.video.video_sync",
     "hitrecord_desktop.media.waveform_thumbnail",
     "hitrecord_desktop.media.video_thumbnails",
     "hitrecord_desktop.mixing.video_render",

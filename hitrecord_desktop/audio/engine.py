@@ -148,6 +148,9 @@ class AudioEngine:
         self._mixer: Mixer | None = None
         self._click: Click | None = None
         self.position = 0  # the timeline sample of the next output block (callback-owned)
+        # (timeline sample, time.monotonic(), moving) at the start of the last block: what a
+        # video clock interpolates between callbacks (callback-owned, one tuple store).
+        self.clock_stamp: tuple[int, float, bool] = (0, 0.0, False)
         self.playing = False
         self.loop: tuple[int, int] | None = None
         self.click_on = False
@@ -572,6 +575,7 @@ class AudioEngine:
         pos = self.position
         mixer = self._mixer
         rec = self._rec
+        self.clock_stamp = (pos, time.monotonic(), self.playing and mixer is not None)
         if not self.playing or mixer is None:
             out.fill(0.0)
             return

@@ -39,6 +39,8 @@ from .tasks import TaskRunner
 from .timeline import FileImporter, PeaksSource, ThumbnailSource, TimelineWidget
 from .transport_bar import TransportBar
 from .upload_dialog import UploadDialog
+from .video.video_bridge import VideoBridge, has_video
+from .video.video_view import VideoView
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +94,7 @@ class Workspace(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("workspace_splitter")
-        splitter.addWidget(self.timeline)
+        splitter.addWidget(self._video_and_timeline())
         # The panel scrolls when the window is short (uploads dock open, a dropout warning
         # shown) instead of squeezing its controls over each other.
         self.recorder_area = QScrollArea(self)
@@ -118,6 +120,22 @@ class Workspace(QWidget):
         self._wire()
 
     # -- building --------------------------------------------------------------------------
+
+    def _video_and_timeline(self) -> QSplitter:
+        """The video preview above the timeline, shown while the project has video."""
+        column = QSplitter(Qt.Orientation.Vertical, self)
+        column.setObjectName("video_splitter")
+        self.video_view = VideoView(parent=column)
+        self.video = VideoBridge(self.audio, self.document, self.video_view, self)
+        column.addWidget(self.video_view)
+        column.addWidget(self.timeline)
+        column.setStretchFactor(0, 2)
+        column.setStretchFactor(1, 3)
+        self.video_view.setVisible(has_video(self.document.project))
+        self.document.changed.connect(
+            lambda _c: self.video_view.setVisible(has_video(self.document.project))
+        )
+        return column
 
     def _make_actions(self) -> None:
         def action(text: str, keys: str, slot: Callable[[], object], name: str) -> QAction:
@@ -316,6 +334,7 @@ class Workspace(QWidget):
         if self.prefetch is not None:
             self.prefetch.close()
         self.recorder.webcam.close_camera()
+        self.video.close()
         self.audio.close()
         try:
             self.document.close()

@@ -1,0 +1,1 @@
+"""Qt views of video: the preview of the clip under the playhead."""
