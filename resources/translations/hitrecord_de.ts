@@ -228,7 +228,7 @@
 <context>
     <name>AudioDevices</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/audio_devices.py" line="+166"/>
+        <location filename="../../hitrecord_desktop/ui/audio_devices.py" line="+170"/>
         <source>Cannot show the input level: %s</source>
         <translation>Der Eingangspegel kann nicht angezeigt werden: %s</translation>
     </message>
@@ -2194,6 +2194,42 @@ Ziel: {2}, Rolle: {3}</translation>
     </message>
 </context>
 <context>
+    <name>VideoBridge</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/video/video_bridge.py" line="+93"/>
+        <source>Opening the video…</source>
+        <translation>Video wird geöffnet …</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No video at the playhead</source>
+        <translation>Kein Video an der Abspielposition</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot show the video: {0}</source>
+        <translation>Das Video kann nicht angezeigt werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>VideoView</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/video/video_view.py" line="+28"/>
+        <source>Video preview</source>
+        <translation>Videovorschau</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No video at the playhead</source>
+        <translation>Kein Video an der Abspielposition</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Waiting for the video…</source>
+        <translation>Warten auf das Video …</translation>
+    </message>
+</context>
+<context>
     <name>WaveformLoader</name>
     <message>
         <location filename="../../hitrecord_desktop/ui/waveform_loader.py" line="+95"/>
@@ -2486,7 +2522,7 @@ Gemeinsam Werke vollenden: Jeder Beitrag wird genannt.</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/workspace.py" line="+78"/>
+        <location filename="../../hitrecord_desktop/ui/workspace.py" line="+80"/>
         <source>Project: {0}</source>
         <translation>Projekt: {0}</translation>
     </message>
@@ -2496,7 +2532,7 @@ Gemeinsam Werke vollenden: Jeder Beitrag wird genannt.</translation>
         <translation>Aufnahmebereich</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+48"/>
         <source>&amp;Save Project</source>
         <translation>Projekt &amp;speichern</translation>
     </message>

@@ -228,7 +228,7 @@
 <context>
     <name>AudioDevices</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/audio_devices.py" line="+166"/>
+        <location filename="../../hitrecord_desktop/ui/audio_devices.py" line="+170"/>
         <source>Cannot show the input level: %s</source>
         <translation>Impossibile mostrare il livello di ingresso: %s</translation>
     </message>
@@ -2194,6 +2194,42 @@ destinazione: {2}, ruolo: {3}</translation>
     </message>
 </context>
 <context>
+    <name>VideoBridge</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/video/video_bridge.py" line="+93"/>
+        <source>Opening the video…</source>
+        <translation>Apertura del video…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No video at the playhead</source>
+        <translation>Nessun video alla testina</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot show the video: {0}</source>
+        <translation>Impossibile mostrare il video: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>VideoView</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/video/video_view.py" line="+28"/>
+        <source>Video preview</source>
+        <translation>Anteprima video</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No video at the playhead</source>
+        <translation>Nessun video alla testina</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Waiting for the video…</source>
+        <translation>In attesa del video…</translation>
+    </message>
+</context>
+<context>
     <name>WaveformLoader</name>
     <message>
         <location filename="../../hitrecord_desktop/ui/waveform_loader.py" line="+95"/>
@@ -2486,7 +2522,7 @@ Completare opere insieme: ogni contributo viene citato.</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/workspace.py" line="+78"/>
+        <location filename="../../hitrecord_desktop/ui/workspace.py" line="+80"/>
         <source>Project: {0}</source>
         <translation>Progetto: {0}</translation>
     </message>
@@ -2496,7 +2532,7 @@ Completare opere insieme: ogni contributo viene citato.</translation>
         <translation>Pannello di registrazione</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+48"/>
         <source>&amp;Save Project</source>
         <translation>&amp;Salva progetto</translation>
     </message>
