@@ -1452,6 +1452,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Add video track</source>
+        <translation>Videospur hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Loop selected clips</source>
         <translation>Loop über ausgewählte Clips</translation>
     </message>
@@ -1461,7 +1466,7 @@
         <translation>Punch-in über ausgewählte Clips</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>+ Track</source>
         <translation>+ Spur</translation>
     </message>
@@ -1494,6 +1499,11 @@
         <location line="+27"/>
         <source>Audio {0}</source>
         <translation>Audio {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Video {0}</source>
+        <translation>Video {0}</translation>
     </message>
 </context>
 <context>
@@ -1592,7 +1602,7 @@
 <context>
     <name>TrackHeaders</name>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Track headers</source>
         <translation>Spurköpfe</translation>
     </message>
@@ -2375,8 +2385,8 @@ Ziel: {2}, Rolle: {3}</translation>
     </message>
     <message>
         <location line="+50"/>
-        <source>Arm a video track for the camera take first.</source>
-        <translation>Schalten Sie zuerst eine Videospur für die Kameraaufnahme scharf.</translation>
+        <source>Arm a video track for the camera take first (Ctrl+Alt+N adds one).</source>
+        <translation>Schalten Sie zuerst eine Videospur für die Kameraaufnahme scharf (Strg+Alt+N fügt eine hinzu).</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -161,7 +161,10 @@ class TrackHeader(QWidget):
 
     def _rename(self) -> None:
         text = self.name.text().strip()
-        track = self.document.project.track(self.track_id)
+        try:
+            track = self.document.project.track(self.track_id)
+        except KeyError:  # the track was removed (an undo) while its name field had focus
+            return
         if text and text != track.name:
             self.document.execute(RenameTrack(self.track_id, text))
         else:

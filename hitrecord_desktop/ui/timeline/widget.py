@@ -32,7 +32,7 @@ from ...project.commands import (
     SplitClip,
 )
 from ...project.events import Subject
-from ...project.model import SampleRange, Track
+from ...project.model import SampleRange, Track, TrackKind
 from ...project.ruler_grid import RulerMode
 from ..project_document import ProjectDocument
 from ..tasks import TaskRunner
@@ -130,6 +130,9 @@ class TimelineWidget(QWidget):
         )
         self.action_follow.setChecked(True)
         self.action_add_track = self._action(self.tr("Add track"), ["Ctrl+Shift+N"], self.add_track)
+        self.action_add_video_track = self._action(
+            self.tr("Add video track"), ["Ctrl+Alt+N"], self.add_video_track
+        )
         self.action_loop_selection = self._action(
             self.tr("Loop selected clips"), ["Ctrl+L"], lambda: self._range_to_selection(SetLoop)
         )
@@ -154,6 +157,7 @@ class TimelineWidget(QWidget):
             self.action_time_ruler,
             self.action_follow,
             self.action_add_track,
+            self.action_add_video_track,
             self.action_loop_selection,
             self.action_punch_selection,
         ]
@@ -326,6 +330,16 @@ class TimelineWidget(QWidget):
     def add_track(self) -> bool:
         count = len(self.document.project.tracks)
         return self.document.execute(AddTrack(Track(name=self.tr("Audio {0}").format(count + 1))))
+
+    def add_video_track(self) -> bool:
+        """A lane for pictures: a camera take (armed, so the next take records onto it) or a
+        clip. Armed only when no other video track is, so an existing choice stays."""
+        count = len(self.document.project.tracks)
+        armed = not any(t.armed and t.kind is TrackKind.VIDEO for t in self.document.project.tracks)
+        track = Track(
+            name=self.tr("Video {0}").format(count + 1), kind=TrackKind.VIDEO, armed=armed
+        )
+        return self.document.execute(AddTrack(track))
 
     def _range_to_selection(self, command: type) -> bool:
         clips = [self.timeline.clip_item(i) for i in self.selected_clip_ids()]

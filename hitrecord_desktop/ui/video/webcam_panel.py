@@ -156,7 +156,7 @@ class WebcamPanel(QGroupBox):
             return None
         track = next((t for t in project.tracks if t.kind is TrackKind.VIDEO and t.armed), None)
         if track is None:
-            return self.tr("Arm a video track for the camera take first.")
+            return self.tr("Arm a video track for the camera take first (Ctrl+Alt+N adds one).")
         if self._source is None:
             return self.tr("The camera is not running: choose it again.")
         sound, microphone = self.sound_source(), None

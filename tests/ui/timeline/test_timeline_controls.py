@@ -204,3 +204,20 @@ def test_a_dropped_video_gets_its_own_video_track_even_without_sound(
         assert (track.name, track.kind) == (path.stem, TrackKind.VIDEO)
         assert clip.media.has_video and clip.media.sha256
         assert abs(clip.length - seconds * RATE) <= RATE // 20, clip.length
+
+
+def test_add_video_track_makes_an_armed_lane_for_the_camera_and_undo_removes_it(
+    timeline: Timeline,
+) -> None:
+    from hitrecord_desktop.project.model import TrackKind
+
+    before = len(timeline.project.tracks)
+    timeline.widget.action_add_video_track.trigger()
+    track = timeline.project.tracks[-1]
+    assert (track.kind, track.armed) == (TrackKind.VIDEO, True)
+    assert timeline.widget.action_add_video_track.shortcut().toString() == "Ctrl+Alt+N"
+    timeline.widget.action_add_video_track.trigger()  # the first keeps the arm
+    assert not timeline.project.tracks[-1].armed
+    timeline.document.undo_stack.undo()
+    timeline.document.undo_stack.undo()
+    assert len(timeline.project.tracks) == before
