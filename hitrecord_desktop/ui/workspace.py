@@ -131,11 +131,22 @@ class Workspace(QWidget):
         column.addWidget(self.timeline)
         column.setStretchFactor(0, 2)
         column.setStretchFactor(1, 3)
-        self.video_view.setVisible(has_video(self.document.project))
-        self.document.changed.connect(
-            lambda _c: self.video_view.setVisible(has_video(self.document.project))
-        )
+        self._video_column = column
+        self._show_video()
+        self.document.changed.connect(lambda _c: self._show_video())
         return column
+
+    def _show_video(self) -> None:
+        """Shows the preview while the project has video; when it appears it gets two fifths
+        of the column (a splitter would give a newly shown pane only its minimum)."""
+        wanted = has_video(self.document.project)
+        if wanted == self.video_view.isVisibleTo(self):
+            return
+        self.video_view.setVisible(wanted)
+        column = self._video_column
+        total = sum(column.sizes()) or column.height()
+        if wanted and total > 0:
+            column.setSizes([total * 2 // 5, total - total * 2 // 5])
 
     def _make_actions(self) -> None:
         def action(text: str, keys: str, slot: Callable[[], object], name: str) -> QAction:
