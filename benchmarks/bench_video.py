@@ -12,7 +12,7 @@ without it the rows say they were skipped. Rows:
   seeks; target 20 ms); baseline: decoding the same frame with PyAV from its keyframe.
 - A/V offset heard vs shown: a click track whose clicks name their frame, played by the engine
   on the null sink and recorded from its monitor (vmic), against when each frame was displayed
-  (tests/video/heard_sync.py); median and worst over 3 runs of 10 s (~40 s); baseline: the
+  (tests/video/heard_sync.py); median and worst over 3 runs of 10 s (~45 s); baseline: the
   engine clock's own account of when the clicks were heard, against the recording (median).
 - CPU of the frame path at 1080p30: process CPU time over wall time while libVLC plays into the
   buffer; baseline: libVLC with --vout=dummy and no callbacks.

@@ -22,10 +22,12 @@ origin. PulseAudio's null sink runs on the monotonic clock (no drift against it)
 how late the *best* callback of the whole run came after its data: PulseAudio passes monitor
 data on as the sink renders it, and the recorder asks for small blocks (256 samples, 5.3 ms), so
 that is a few milliseconds. The null sink also renders a block at a time, so a sample can reach
-the monitor up to one render block before its nominal time. The calibration click (before the
-clip, on the same track, same path) checks the method: its heard time by this clock is compared
-with the engine's own account (the sample was written at time t and the stream reports its
-output latency), and the difference is reported as the loopback's calibration figure.
+the monitor up to one render block before its nominal time. No separate calibration click is
+needed, but the method is checked in the same run: for each click the engine's own account of
+when it is heard (the time its block was made, polled from `clock_stamp`, plus the stream's
+reported output latency, which is what `AudioClock` assumes) is compared with the recording's
+(`HeardRun.clock_error_ms`); they agree within 5-10 ms here, the engine's account earlier, as
+expected of an upper bound.
 """
 
 from __future__ import annotations

