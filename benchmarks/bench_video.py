@@ -10,6 +10,10 @@ without it the rows say they were skipped. Rows:
   99th percentile, and the share of pictures within one frame.
 - seek-to-frame latency, playing (the transport jumps; target 100 ms) and paused (the player
   seeks; target 20 ms); baseline: decoding the same frame with PyAV from its keyframe.
+- A/V offset heard vs shown: a click track whose clicks name their frame, played by the engine
+  on the null sink and recorded from its monitor (vmic), against when each frame was displayed
+  (tests/video/heard_sync.py); median and worst over 3 runs of 10 s (~45 s); baseline: the
+  engine clock's own account of when the clicks were heard, against the recording (median).
 - CPU of the frame path at 1080p30: process CPU time over wall time while libVLC plays into the
   buffer; baseline: libVLC with --vout=dummy and no callbacks.
 """
@@ -26,6 +30,7 @@ import av
 
 from hitrecord_desktop.video.video_player import PAUSED, VideoPlayer
 from tests.support.frame_code import read_code, write_coded_video
+from tests.video.heard_sync import run_heard
 from tests.video.sync_support import (
     FPS,
     RATE,
@@ -185,6 +190,19 @@ def run() -> list[dict]:
         rows.append({"name": "seek to the right frame while paused (worst of 12)",
                      "value": max(paused) * 1000, "baseline": decode,
                      "unit": "ms", "target": 20})  # fmt: skip
+        offsets: list[float] = []
+        clock: list[float] = []
+        for _ in range(3):
+            heard = run_heard(folder, video, 10.0)
+            offsets += heard.offsets_ms().values()
+            clock += heard.clock_error_ms().values()
+        clock_median = statistics.median(clock)
+        rows.append({"name": "A/V offset heard vs shown, 3 x 10 s (median; + = picture late)",
+                     "value": statistics.median(offsets), "baseline": clock_median,
+                     "unit": "ms", "target": 1000 / FPS})  # fmt: skip
+        rows.append({"name": "A/V offset heard vs shown, 3 x 10 s (worst)",
+                     "value": max(offsets, key=abs), "baseline": clock_median,
+                     "unit": "ms", "target": 2000 / FPS})  # fmt: skip
         big = folder / "1080p30.mp4"
         write_coded_video(big, seconds=14, width=1920, height=1080, gop=30)
         with_buffer = _cpu(big, 10, callbacks=True)

@@ -13,6 +13,7 @@ import soundfile as sf
 
 from hitrecord_desktop.audio.devices import DeviceChoice
 from hitrecord_desktop.audio.engine import AudioEngine
+from hitrecord_desktop.media.probe import NO_SOUND_IN_VIDEO, MediaError
 from hitrecord_desktop.project.model import (
     Clip,
     MediaOrigin,
@@ -44,6 +45,9 @@ def sync_project(folder: Path, video: Path, seconds: float, clip_at_s: float) ->
 
 
 def resolver(ref: MediaRef) -> np.ndarray:
+    """The WAV files' sound; the coded videos have none (their picture still plays)."""
+    if ref.has_video:
+        raise MediaError(ref.path, NO_SOUND_IN_VIDEO)
     return sf.read(ref.path, dtype="float32", always_2d=True)[0]
 
 
