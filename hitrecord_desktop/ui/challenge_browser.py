@@ -38,6 +38,7 @@ from .gc_policy import settle_long_lived
 from .offline_banner import OfflineBanner
 from .preview_bridge import PreviewBridge
 from .tasks import TaskRunner
+from .video.video_preview import VideoPreview
 from .waveform_loader import WaveformLoader
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,7 @@ class ChallengeBrowser(QWidget):
         self.table = self._build_table()
         self.detail = ChallengeDetail(self)
         self.preview = PreviewBridge(audio_output, self)
+        self.video_preview = VideoPreview(self.detail.video, audio_output, self)
         self.waveforms = WaveformLoader(tasks, media_cache, pcm_root, self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("browser_splitter")
@@ -111,6 +113,7 @@ class ChallengeBrowser(QWidget):
         self.detail.contributions.play_requested.connect(self.toggle_preview)
         self.detail.contributions.add_requested.connect(self._add)
         self.preview.state_changed.connect(self._preview_changed)
+        self.video_preview.state_changed.connect(self._preview_changed)
         self.waveforms.thumbnail_ready.connect(self._thumbnail_ready)
         self.waveforms.thumbnail_failed.connect(self._thumbnail_failed)
         self._build_shortcuts()
@@ -225,11 +228,20 @@ class ChallengeBrowser(QWidget):
         if self.preview.playing_key == contribution.id:
             self.preview.stop()
             return
+        if self.video_preview.playing_key == contribution.id:
+            self.video_preview.stop()
+            return
         cache = self.media_cache
 
         def found(source: PreviewSource) -> None:
             self._preview_task = None
-            self.preview.play(contribution.id, source.mrl)
+            # A video is watched in the detail pane (its own sound with it); sound is heard.
+            if contribution.kind == "video":
+                self.preview.stop()
+                self.video_preview.play(contribution.id, source.mrl)
+            else:
+                self.video_preview.stop()
+                self.preview.play(contribution.id, source.mrl)
 
         def failed(error: Exception) -> None:
             self._preview_task = None
@@ -252,6 +264,7 @@ class ChallengeBrowser(QWidget):
         self.browser = None
         self.model.set_source(None)  # a page still loading is dropped, not delivered
         self.preview.close()
+        self.video_preview.close()
 
     # -- list --------------------------------------------------------------------------------
 
@@ -316,6 +329,7 @@ class ChallengeBrowser(QWidget):
             self._preview_task = None
         if self.preview.playing_key is not None:
             self.preview.stop()
+        self.video_preview.stop()
         self.waveforms.forget_all()
         self.detail.show_nothing()
 

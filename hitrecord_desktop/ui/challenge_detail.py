@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..api.models import Challenge, Contribution
 from .contribution_list import ContributionList
+from .video.video_view import VideoView
 
 
 class ChallengeDetail(QWidget):
@@ -62,6 +63,9 @@ class ChallengeDetail(QWidget):
         self.status.setObjectName("contributions_status")
         self.status.setWordWrap(True)
         self.contributions = ContributionList(self)
+        self.video = VideoView(parent=self)  # a video contribution being watched
+        self.video.setMinimumHeight(180)
+        self.video.hide()
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -74,6 +78,7 @@ class ChallengeDetail(QWidget):
         column.addWidget(self.reference)
         column.addWidget(self.heading)
         column.addWidget(self.status)
+        column.addWidget(self.video, 1)
         column.addWidget(self.contributions, 1)
         QWidget.setTabOrder(self.brief, self.open_project)
         QWidget.setTabOrder(self.open_project, self.contributions)

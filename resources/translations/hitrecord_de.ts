@@ -340,17 +340,17 @@
 <context>
     <name>ChallengeBrowser</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/challenge_browser.py" line="+66"/>
+        <location filename="../../hitrecord_desktop/ui/challenge_browser.py" line="+67"/>
         <source>Challenge browser</source>
         <translation>Challenge-Browser</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Challenges</source>
         <translation>Challenges</translation>
     </message>
     <message>
-        <location line="+257"/>
+        <location line="+268"/>
         <source>Cannot preview: {0}</source>
         <translation>Vorschau nicht möglich: {0}</translation>
     </message>
@@ -358,7 +358,7 @@
 <context>
     <name>ChallengeDetail</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/challenge_detail.py" line="+30"/>
+        <location filename="../../hitrecord_desktop/ui/challenge_detail.py" line="+31"/>
         <source>Challenge details</source>
         <translation>Details der Challenge</translation>
     </message>
@@ -383,7 +383,7 @@
         <translation>Das Projekt zu dieser Challenge öffnen (Eingabetaste)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Choose a challenge to read its brief.</source>
         <translation>Wählen Sie eine Challenge, um ihr Briefing zu lesen.</translation>
     </message>
@@ -2222,6 +2222,14 @@ Ziel: {2}, Rolle: {3}</translation>
     </message>
 </context>
 <context>
+    <name>VideoPreview</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/video/video_preview.py" line="+48"/>
+        <source>Opening the video…</source>
+        <translation>Video wird geöffnet …</translation>
+    </message>
+</context>
+<context>
     <name>VideoView</name>
     <message>
         <location filename="../../hitrecord_desktop/ui/video/video_view.py" line="+28"/>
@@ -2542,7 +2550,7 @@ Gemeinsam Werke vollenden: Jeder Beitrag wird genannt.</translation>
         <translation>Aufnahmebereich</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+59"/>
         <source>&amp;Save Project</source>
         <translation>Projekt &amp;speichern</translation>
     </message>

@@ -340,17 +340,17 @@
 <context>
     <name>ChallengeBrowser</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/challenge_browser.py" line="+66"/>
+        <location filename="../../hitrecord_desktop/ui/challenge_browser.py" line="+67"/>
         <source>Challenge browser</source>
         <translation>Elenco delle sfide</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Challenges</source>
         <translation>Sfide</translation>
     </message>
     <message>
-        <location line="+257"/>
+        <location line="+268"/>
         <source>Cannot preview: {0}</source>
         <translation>Anteprima impossibile: {0}</translation>
     </message>
@@ -358,7 +358,7 @@
 <context>
     <name>ChallengeDetail</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/challenge_detail.py" line="+30"/>
+        <location filename="../../hitrecord_desktop/ui/challenge_detail.py" line="+31"/>
         <source>Challenge details</source>
         <translation>Dettagli della sfida</translation>
     </message>
@@ -383,7 +383,7 @@
         <translation>Apri il progetto di questa sfida (Invio)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Choose a challenge to read its brief.</source>
         <translation>Scegli una sfida per leggerne la descrizione.</translation>
     </message>
@@ -2222,6 +2222,14 @@ destinazione: {2}, ruolo: {3}</translation>
     </message>
 </context>
 <context>
+    <name>VideoPreview</name>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/video/video_preview.py" line="+48"/>
+        <source>Opening the video…</source>
+        <translation>Apertura del video…</translation>
+    </message>
+</context>
+<context>
     <name>VideoView</name>
     <message>
         <location filename="../../hitrecord_desktop/ui/video/video_view.py" line="+28"/>
@@ -2542,7 +2550,7 @@ Completare opere insieme: ogni contributo viene citato.</translation>
         <translation>Pannello di registrazione</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+59"/>
         <source>&amp;Save Project</source>
         <translation>&amp;Salva progetto</translation>
     </message>

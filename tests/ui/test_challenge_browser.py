@@ -321,3 +321,61 @@ def test_a_video_without_sound_says_so_in_place_of_a_waveform(
     words = {r.contribution.title: r.waveform.message for r in rows.values()}
     assert words["Paper Boats (animation)"] == "video without sound"
     assert words["Plucked strings, light"] == ""  # drawn
+
+
+def test_a_video_contribution_is_watched_streamed_in_the_detail_pane(
+    qtbot, browser: ChallengeBrowser, live_server: LiveServer, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Before it is added or downloaded, a video contribution plays from the platform's media
+    URL (libVLC, Range) with its picture in the detail pane; stop hides the picture."""
+    from hitrecord_desktop.media.preview_player import STOPPED
+    from tests.api.helpers import unique_name, upload, upload_id_from_url
+    from tests.support.video_clips import read_code, write_video
+    from tests.uploads.conftest import sign_up
+
+    _name, client = sign_up(live_server.url)
+    with client:
+        challenge = client.create_challenge(
+            "Narrate this short: Lighthouse", "Read the lines.", ["narration"], "video"
+        )
+        film = write_video(tmp_path / "lighthouse.mp4", 6.0, fps=24, tone_hz=440.0)
+        url = upload(client, film, chunk_size=1024 * 1024)
+        made = client.create_contribution(
+            upload_id_from_url(url), challenge.id, "Lighthouse cut", "narration", (),
+            idempotency_key=f"job-{unique_name()}", kind="video",
+        )  # fmt: skip
+    assert made.kind == "video"
+    browser.reload()
+    qtbot.waitUntil(
+        lambda: any(
+            browser.model.challenge_at(r).id == challenge.id  # type: ignore[union-attr]
+            for r in range(browser.model.rowCount())
+        ),
+        timeout=15000,
+    )
+    select_challenge(qtbot, browser, challenge.title)
+    row = browser.detail.contributions.rows[made.id]
+    states: list[tuple[str, int]] = []
+    browser.video_preview.state_changed.connect(lambda _k, s, ms, _m: states.append((s, ms)))
+    row.play.click()
+    view = browser.detail.video
+    qtbot.waitUntil(lambda: view.isVisible() and view.repaints > 0, timeout=20000)
+    assert browser.preview.playing_key is None  # not the sound-only player
+    assert browser.video_preview.playing_key == made.id
+    assert row.play.accessibleName() == f"Stop {made.title}"
+    qtbot.waitUntil(lambda: any(s == PLAYING and ms >= 500 for s, ms in states), timeout=15000)
+    image = view.grab().toImage()
+    pixels = image.convertToFormat(image.Format.Format_RGB888)
+    width, height = pixels.width(), pixels.height()
+    import numpy as np
+
+    array = np.frombuffer(pixels.constBits(), np.uint8).reshape(height, pixels.bytesPerLine())
+    array = array[:, : width * 3].reshape(height, width, 3)
+    rows = np.flatnonzero(array.reshape(height, -1).max(axis=1) > 40)
+    cols = np.flatnonzero(array.max(axis=(0, 2)) > 40)
+    picture = array[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    assert 0 < read_code(picture) < 6 * 24  # a frame of the film, read from the painted pixels
+    row.play.click()
+    qtbot.waitUntil(lambda: browser.video_preview.playing_key is None, timeout=10000)
+    assert states[-1][0] == STOPPED and not view.isVisible()
+    assert row.play.accessibleName() == f"Play {made.title}"
