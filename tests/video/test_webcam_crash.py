@@ -120,7 +120,9 @@ def test_a_webcam_take_killed_mid_take_is_put_back_on_its_track_with_its_sound(
     assert back.codecs == {"video": "h264", "audio": "aac"}
     assert len(back.numbers) >= fed - MAX_LOST_FRAMES
     assert back.numbers == list(range(back.numbers[0], back.numbers[0] + len(back.numbers)))
-    assert back.audio_seconds == pytest.approx(back.times[-1], abs=0.6)
+    # The sound (the engine's crash-safe WAV) covers the pictures; it may run on by what the
+    # encoder still had queued when the kill came (0.6 s seen on a busy machine), never less.
+    assert back.times[-1] - 0.1 <= back.audio_seconds <= back.times[-1] + 1.5
     assert not any(t.clip.media.path.endswith(".wav") for tr in saved.tracks for t in tr.takes)
     # Offered once, not again at the next start.
     assert gather_offer([folder / "takes"], tmp_path / "none").empty
