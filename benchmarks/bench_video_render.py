@@ -17,6 +17,7 @@ from pathlib import Path
 import av
 import numpy as np
 
+from hitrecord_desktop.media.pcm_cache import PcmCache
 from hitrecord_desktop.mixing.video_render import render_video
 from hitrecord_desktop.project.model import Clip, MediaOrigin, MediaRef, Project, Track, TrackKind
 
@@ -95,10 +96,14 @@ def render_seconds(source: Path, out_path: Path) -> float:
             Track("music", clips=[Clip(music, 0, 0, frames)]),
         ],
     )
+    cache = PcmCache(out_path.parent / "pcm")  # the film's sound, as the app finds it
+    known = {music: pcm}
+
+    def sound(ref: MediaRef) -> np.ndarray:
+        return known[ref] if ref in known else cache.pcm_for(ref, RATE)
+
     started = time.perf_counter()
-    report = render_video(
-        project, {music: pcm}.__getitem__, out_path, size=SIZE, fps=FPS, preset=PRESET
-    )
+    report = render_video(project, sound, out_path, size=SIZE, fps=FPS, preset=PRESET)
     elapsed = time.perf_counter() - started
     assert report.frames == SECONDS * FPS
     return elapsed
