@@ -27,7 +27,7 @@ SEEK_BEYOND_FRAMES = 2.0  # further off than this many frames: seek
 NUDGE = 0.01  # rates from 1 - NUDGE to 1 + NUDGE
 NUDGE_GAIN = 1.0  # rate change per second of error (10 ms off: 1 % faster or slower)
 HOLD_S = 1.0  # keep a rate at least this long: libVLC applies it 0.3-0.5 s late
-SEEK_LEAD_MS = 15.0  # a seek while playing shows its picture ~15 ms later (median measured): aim that far ahead
+SEEK_LEAD_MS = 15.0  # a seek while playing shows its picture ~15 ms later (measured): aim ahead
 JUMP_MS = 250.0  # the audio moved this much more than wall time says: a seek or a loop
 
 
