@@ -324,16 +324,16 @@ def test_a_video_without_sound_says_so_in_place_of_a_waveform(
 
 
 def test_a_video_contribution_is_watched_streamed_in_the_detail_pane(
-    qtbot, browser: ChallengeBrowser, live_server: LiveServer, tmp_path: Path
+    qtbot, qapp, fresh_server: LiveServer, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     """Before it is added or downloaded, a video contribution plays from the platform's media
-    URL (libVLC, Range) with its picture in the detail pane; stop hides the picture."""
-    from hitrecord_desktop.media.preview_player import STOPPED
+    URL (libVLC, Range) with its picture in the detail pane; stop hides the picture. A server of
+    its own: the shared one's challenge list is counted by other tests."""
     from tests.api.helpers import unique_name, upload, upload_id_from_url
-    from tests.support.video_clips import read_code, write_video
+    from tests.support.video_clips import write_video
     from tests.uploads.conftest import sign_up
 
-    _name, client = sign_up(live_server.url)
+    _name, client = sign_up(fresh_server.url)
     with client:
         challenge = client.create_challenge(
             "Narrate this short: Lighthouse", "Read the lines.", ["narration"], "video"
@@ -345,7 +345,18 @@ def test_a_video_contribution_is_watched_streamed_in_the_detail_pane(
             idempotency_key=f"job-{unique_name()}", kind="video",
         )  # fmt: skip
     assert made.kind == "video"
-    browser.reload()
+    browser = make_browser(qtbot, qapp, tmp_path)
+    browser.attach(PlatformClient(fresh_server.url))
+    try:
+        _watch_the_video(qtbot, browser, challenge, made)
+    finally:
+        close(browser)
+
+
+def _watch_the_video(qtbot, browser: ChallengeBrowser, challenge, made) -> None:  # type: ignore[no-untyped-def]
+    from hitrecord_desktop.media.preview_player import STOPPED
+    from tests.support.video_clips import read_code
+
     qtbot.waitUntil(
         lambda: any(
             browser.model.challenge_at(r).id == challenge.id  # type: ignore[union-attr]

@@ -84,7 +84,9 @@ def test_workspace_video_follows_the_transport(qtbot, tmp_path: Path) -> None:  
         print("painted - heard, frames:", [p - h for p, h in rows])
         assert len(rows) >= 20
         assert rows[-1][0] - rows[0][0] >= 30  # the picture advanced with the sound (~2 s)
-        assert all(b >= a - 2 for (a, _), (b, _) in itertools.pairwise(rows))  # no jump back
+        # No jump back of its own: the picture goes back only as far as the heard playhead did
+        # (the audio clock re-fits its line now and then).
+        assert all(b - a >= (hb - ha) - 2 for (a, ha), (b, hb) in itertools.pairwise(rows))
         assert max(abs(p - h) for p, h in rows) <= 2
 
         bridge.seek(int(3.0 * RATE))  # scrubbing after playing
