@@ -29,6 +29,12 @@ NUDGE_GAIN = 1.0  # rate change per second of error (10 ms off: 1 % faster or sl
 HOLD_S = 1.0  # keep a rate at least this long: libVLC applies it 0.3-0.5 s late
 SEEK_LEAD_MS = 15.0  # a seek while playing shows its picture ~15 ms later (measured): aim ahead
 JUMP_MS = 250.0  # the audio moved this much more than wall time says: a seek or a loop
+# Nothing can be heard past the last block written: when callbacks stop (a stream starting,
+# a stalled sound server) the clock holds there instead of running on. Seen on a loaded
+# machine: no callback for 1.35 s after the start, while the line ran on into a clip, so the
+# picture played 12 frames ahead until the sound came. The margin covers a block and the
+# bursts in which PulseAudio asks for blocks.
+RUN_ON_S = 0.1
 
 
 class AudioClock:
@@ -38,7 +44,7 @@ class AudioClock:
     Reads `engine.clock_stamp` (sample at a block's start, when it was made, moving or not) and
     the stream's reported output latency. PulseAudio delivers callbacks in bursts, so the
     sample-time line is smoothed: small errors pull it gently, a jump (seek, loop, start)
-    resets it.
+    resets it. It never runs more than `RUN_ON_S` past the last block written.
     """
 
     def __init__(
@@ -56,6 +62,7 @@ class AudioClock:
         self._stamp: tuple[int, float, bool] | None = None
         self._offset = 0.0  # timeline sample = offset + rate * monotonic time, when moving
         self.jumps = 0  # how many times the line was reset (tests and the benchmark read it)
+        self.held = False  # the last `heard()` stopped at the last block written (a stall)
 
     @property
     def rate(self) -> int:
@@ -71,8 +78,9 @@ class AudioClock:
         return float(latency[1] if isinstance(latency, tuple) else latency)
 
     def moving(self) -> bool:
+        """Playing, and heard moving on: not while `heard()` last found the sound stalled."""
         stamp = self.engine.clock_stamp
-        return bool(stamp[2]) and self.engine.stream is not None
+        return bool(stamp[2]) and self.engine.stream is not None and not self.held
 
     def heard(self, now: float | None = None) -> float:
         """The timeline sample being heard at `now` (time.monotonic())."""
@@ -82,6 +90,7 @@ class AudioClock:
         rate = self.rate
         if not stamp[2] or engine.stream is None:
             self._stamp = None
+            self.held = False
             playhead = self._playhead
             return float(playhead() if playhead is not None else engine.position)
         if stamp is not self._stamp:
@@ -93,7 +102,10 @@ class AudioClock:
                 self.jumps += 1
             else:
                 self._offset = predicted + 0.1 * (seen - predicted)
-        return self._offset + rate * now - self.latency_s() * rate
+        line = self._offset + rate * now - self.latency_s() * rate
+        ceiling = stamp[0] + RUN_ON_S * rate
+        self.held = line > ceiling
+        return min(line, ceiling)
 
 
 @dataclass(frozen=True)

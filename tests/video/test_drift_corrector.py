@@ -9,6 +9,7 @@ from hitrecord_desktop.video.video_sync import (
     KEEP,
     PAUSE_AT,
     RATE,
+    RUN_ON_S,
     SEEK,
     SEEK_LEAD_MS,
     AudioClock,
@@ -56,9 +57,14 @@ def test_audio_clock_interpolates_and_subtracts_the_output_latency() -> None:
     )
     clock = AudioClock(engine, latency_s=0.05)
     assert clock.heard(100.0) == 48_000 - 2400
-    assert clock.heard(100.5) == 48_000 + 24_000 - 2400
+    assert clock.heard(100.08) == 48_000 + 3840 - 2400
     engine.clock_stamp = (48_000 + 256, 100.0 + 256 / 48_000 + 0.002, True)  # a late callback
-    assert abs(clock.heard(100.5) - (72_000 - 2400)) < 20  # smoothed, not thrown by it
+    assert abs(clock.heard(100.08) - (48_000 + 3840 - 2400)) < 20  # smoothed, not thrown by it
+    # No callback for half a second (a stalled sound server): nothing past the last block
+    # written plus RUN_ON_S can be heard, so the clock holds there.
+    assert clock.heard(100.5) == clock.heard(100.9) == 48_000 + 256 + RUN_ON_S * 48_000
+    assert not clock.moving()  # so the picture pauses on the frame last heard
+    assert clock.heard(100.08) < 48_000 + 256 + RUN_ON_S * 48_000 and clock.moving()
     engine.clock_stamp = (480_000, 101.0, True)  # a seek
     assert clock.heard(101.0) == 480_000 - 2400 and clock.jumps == 2
     engine.clock_stamp = (480_000, 101.0, False)
