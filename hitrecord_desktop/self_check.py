@@ -219,6 +219,12 @@ def check_translations() -> str:
     return check()
 
 
+def check_app_icon() -> str:
+    from .self_check_qt import check_app_icon as check
+
+    return check()
+
+
 def all_checks(require_audio: bool) -> list[Check]:
     return [
         Check("version", check_version),
@@ -229,6 +235,7 @@ def all_checks(require_audio: bool) -> list[Check]:
         Check("libVLC", check_libvlc),
         Check("Qt Multimedia", check_qt_multimedia),
         Check("translations", check_translations),
+        Check("app icon", check_app_icon),
     ]
 
 

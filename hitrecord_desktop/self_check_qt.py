@@ -17,6 +17,7 @@ from PySide6.QtMultimedia import (
 
 from .resources_path import resource
 from .self_check import CheckFailed
+from .ui.app_icon import ICON_SIZES, app_icon
 from .ui.preferences import LANGUAGES
 
 PICTURE_TIMEOUT_MS = 15_000
@@ -88,3 +89,13 @@ def check_translations() -> str:
             raise CheckFailed(f"Qt's qtbase_{language}.qm is missing from {qt_folder}")
         loaded.append(language)
     return f"{', '.join(loaded)} load (ours and Qt's)"
+
+
+def check_app_icon() -> str:
+    """The window icon's PNGs were bundled, in every size."""
+    application()
+    icon = app_icon()
+    sizes = sorted(size.width() for size in icon.availableSizes())
+    if sizes != sorted(ICON_SIZES):
+        raise CheckFailed(f"icon sizes {sizes}, expected {list(ICON_SIZES)}")
+    return f"{len(sizes)} sizes, {sizes[0]} to {sizes[-1]} px"

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
+from ..resources_path import resource
+
 # The same names as the installers' icons (and the .desktop file's Icon=).
 ICON_NAME = "hitrecord-desktop"
 ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
@@ -16,7 +18,7 @@ DESKTOP_FILE_NAME = "org.hitrecord.Desktop"
 
 
 def icons_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "resources" / "icons"
+    return resource("icons")
 
 
 def app_icon(folder: Path | None = None) -> QIcon:
