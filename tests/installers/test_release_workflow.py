@@ -14,6 +14,12 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOW = ROOT / ".github" / "workflows" / "release.yml"
+NODE24_MAJORS = {
+    "actions/checkout": 5,
+    "actions/setup-python": 6,
+    "actions/upload-artifact": 6,
+    "actions/download-artifact": 7,
+}
 
 
 def _workflow() -> dict[Any, Any]:
@@ -33,10 +39,15 @@ def test_triggers_and_platforms() -> None:
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
     assert triggers["push"]["tags"] == ["v*"]
     assert "workflow_dispatch" in triggers
-    matrix = workflow["jobs"]["build"]["strategy"]["matrix"]["include"]
-    assert {entry["os"] for entry in matrix} == {"ubuntu-22.04", "windows-latest", "macos-14"}
-    release = workflow["jobs"]["release"]
-    assert release["needs"] == "build"
+    jobs = workflow["jobs"]
+    assert jobs["linux"]["container"] == "python:3.11-bookworm"  # Debian 12, as the Makefile
+    assert jobs["windows"]["runs-on"] == "windows-latest"
+    assert jobs["macos"]["runs-on"].startswith("macos-")
+    for job in ("windows", "macos"):
+        setup = next(s for s in jobs[job]["steps"] if "setup-python" in s.get("uses", ""))
+        assert setup["with"]["python-version"] == "3.11"
+    release = jobs["release"]
+    assert release["needs"] == ["linux", "windows", "macos"]
     assert release["if"] == "github.ref_type == 'tag'"
     assert release["permissions"] == {"contents": "write"}
     assert workflow["permissions"] == {"contents": "read"}  # only the release job may write
@@ -46,6 +57,9 @@ def test_actions_are_pinned_to_a_major_version() -> None:
     for _job, step in _steps():
         if "uses" in step:
             assert re.fullmatch(r"actions/[\w-]+@v\d+", step["uses"]), step["uses"]
+            # Node 20 left the runners in September 2026: these majors are the Node 24 ones.
+            action, major = step["uses"].split("@v")
+            assert int(major) >= NODE24_MAJORS[action], step["uses"]
 
 
 def test_secrets_reach_scripts_only_through_env() -> None:
@@ -63,11 +77,16 @@ def test_step_ids_used_in_conditions_exist() -> None:
 
 
 def test_artifacts_match_what_the_scripts_make() -> None:
-    upload = next(
-        step for _job, step in _steps() if step.get("uses", "").startswith("actions/upload")
-    )
-    patterns = upload["with"]["path"].split()
-    assert patterns == ["dist/*.tar.gz", "dist/*.AppImage", "dist/*-setup.exe", "dist/*.dmg"]
+    uploaded = {
+        job: step["with"]["path"].split()
+        for job, step in _steps()
+        if step.get("uses", "").startswith("actions/upload-artifact")
+    }
+    assert uploaded == {
+        "linux": ["dist/*.tar.gz", "dist/*.AppImage"],
+        "windows": ["dist/*-setup.exe"],
+        "macos": ["dist/*.dmg"],
+    }
     iss = (ROOT / "installers" / "windows" / "hitrecord-desktop.iss").read_text(encoding="utf-8")
     assert "OutputBaseFilename=hitrecord-desktop-{#AppVersion}-windows-x64-setup" in iss
     assert ".AppImage" in (ROOT / "installers" / "linux" / "make_appimage.sh").read_text()
