@@ -1,5 +1,6 @@
-; Inno Setup 6 script (6.3 or newer: it uses the x64compatible architecture name) of the Windows
-; installer of HitRecord Desktop. It packs PyInstaller's one-folder bundle, dist\hitrecord-desktop\,
+; Inno Setup script of the Windows installer of HitRecord Desktop (Inno Setup 6.3 or newer, which
+; know the x64compatible architecture name; Inno Setup 7 compiles it too). It packs PyInstaller's
+; one-folder bundle, dist\hitrecord-desktop\,
 ; which `pyinstaller installers\hitrecord-desktop.spec` makes (VLC's libvlc and plugins are inside it
 ; on Windows: the person installing needs nothing else).
 ;
