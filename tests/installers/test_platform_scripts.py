@@ -162,4 +162,7 @@ def test_spec_uses_the_info_plist_file() -> None:
     spec = INSTALLERS / "hitrecord-desktop.spec"
     if not spec.exists():
         pytest.skip("no PyInstaller spec in this tree")
-    assert "info_plist.json" in spec.read_text(encoding="utf-8")
+    assert "info_plist.json" in spec.read_text(encoding="utf-8"), (
+        "the spec's BUNDLE should take its info_plist from installers/macos/info_plist.json "
+        "(plus the version keys from pyproject), so the usage strings live in one place"
+    )
