@@ -17,13 +17,13 @@
 ; the installer registers no file association.
 
 #ifndef AppVersion
-  #error Pass the version: iscc /DAppVersion=X.Y.Z hitrecord-desktop.iss
+#error Pass the version: iscc /DAppVersion=X.Y.Z hitrecord-desktop.iss
 #endif
 #ifndef NumericVersion
-  #define NumericVersion AppVersion
+#define NumericVersion AppVersion
 #endif
 #ifndef BundleDir
-  #define BundleDir "..\..\dist\hitrecord-desktop"
+#define BundleDir "..\..\dist\hitrecord-desktop"
 #endif
 
 #define AppName "HitRecord Desktop"
