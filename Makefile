@@ -179,3 +179,12 @@ translations: install
 clean:
 	rm -rf $(VENV) .bench .pytest_cache .ruff_cache .hypothesis build dist *.egg-info
 	find . -path ./.git -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# --- AppImage (installers/linux/make_appimage.sh) --------------------------------------------
+# The one-folder bundle as an AppImage. Needs appimagetool (APPIMAGETOOL=/path or on PATH): it
+# comes only from the AppImage project's GitHub releases, so .github/workflows/release.yml builds
+# the image; without it this makes dist/hitrecord-desktop.AppDir and says where to get the tool.
+.PHONY: appimage
+appimage:
+	@[ -x dist/hitrecord-desktop/hitrecord-desktop ] || $(MAKE) dist
+	installers/linux/make_appimage.sh
