@@ -112,9 +112,9 @@ def check_local_server() -> str:
                 info = client.health()
         finally:
             community.stop()
-        if community.running:
-            raise CheckFailed("the server child did not stop")
-    return f"started, /health answered ({info}), stopped"
+    if info.status != "ok":
+        raise CheckFailed(f"/health says {info.status!r}")
+    return f"started, /health says {info.status} (server {info.version}), stopped"
 
 
 def decoded_audio(path: Path, sample_rate: int) -> tuple[int, float, object]:
