@@ -29,6 +29,18 @@ LINUX_DROPPED = (
 )
 
 Entry = tuple[str, str, str]  # PyInstaller's TOC entry: (destination, source, type)
+QT_TRANSLATIONS = "PySide6/Qt/translations/"
+
+
+def only_languages(datas: list[Entry], languages: Iterable[str]) -> list[Entry]:
+    """Qt's own translations for the languages the app speaks, not all 40 of them."""
+    endings = tuple(f"_{language}.qm" for language in languages)
+    return [
+        entry
+        for entry in datas
+        if not PurePosixPath(entry[0]).as_posix().startswith(QT_TRANSLATIONS)
+        or entry[0].endswith(endings)
+    ]
 
 
 def is_dropped(destination: str, patterns: Iterable[str]) -> bool:

@@ -55,3 +55,20 @@ def test_patterns_match_destinations() -> None:
     assert pruning.is_dropped("libvlccore.so.9", pruning.LINUX_DROPPED)
     assert pruning.is_dropped(GTK_THEME, pruning.LINUX_DROPPED)
     assert not pruning.is_dropped("PySide6/Qt/lib/libQt6Gui.so.6", pruning.LINUX_DROPPED)
+
+
+def test_only_the_apps_languages_of_qt_translations() -> None:
+    datas = [
+        ("PySide6/Qt/translations/qtbase_de.qm", "/src/qtbase_de.qm", "DATA"),
+        ("PySide6/Qt/translations/qtbase_fr.qm", "/src/qtbase_fr.qm", "DATA"),
+        ("PySide6/Qt/translations/qt_it.qm", "/src/qt_it.qm", "DATA"),
+        ("resources/translations/hitrecord_de.qm", "/src/hitrecord_de.qm", "DATA"),
+        ("qtawesome/fonts/phosphor.ttf", "/src/phosphor.ttf", "DATA"),
+    ]
+    kept = [entry[0] for entry in pruning.only_languages(datas, ["de", "it"])]
+    assert kept == [
+        "PySide6/Qt/translations/qtbase_de.qm",
+        "PySide6/Qt/translations/qt_it.qm",
+        "resources/translations/hitrecord_de.qm",
+        "qtawesome/fonts/phosphor.ttf",
+    ]
