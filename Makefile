@@ -52,8 +52,11 @@ RUNTIME_PACKAGES := \
 #   postgresql              a throw-away database cluster for the platform server's tests
 #   dbus                    a private session bus (dbus-run-session), away from the desktop keyring
 #   gnome-keyring           a real Secret Service on that private bus, for the keyring tests
+#   desktop-file-utils      desktop-file-validate checks the installers' .desktop file
+#   appstream               appstreamcli validates their AppStream metainfo
+#   shellcheck              lints the installers' shell scripts
 TEST_PACKAGES := xvfb xauth pulseaudio pulseaudio-utils libasound2-plugins jackd2 ffmpeg sox \
-	espeak-ng postgresql dbus gnome-keyring
+	espeak-ng postgresql dbus gnome-keyring desktop-file-utils appstream shellcheck
 
 # Building the Linux bundle (make dist). PyInstaller reads ELF files with objdump and writes the
 # executable with objcopy; the bundle copies the RUNTIME_PACKAGES libraries it links (PortAudio,
