@@ -225,6 +225,26 @@ def check_app_icon() -> str:
     return check()
 
 
+def check_self_contained() -> str:
+    """In a bundle, every Python module loaded so far (by all the checks above) came from the
+    bundle itself: nothing leaked in from a venv or the system's Python. (Shiboken's embedded
+    support modules name relative files that exist nowhere: they are skipped.)"""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if not getattr(sys, "frozen", False) or not bundle:
+        return "not a bundle: modules come from this Python's environment"
+    root = Path(bundle).resolve()
+    outside = sorted(
+        f"{name} ({where})"
+        for name, module in list(sys.modules.items())
+        if (where := getattr(module, "__file__", None))
+        and Path(where).is_absolute()
+        and not Path(where).resolve().is_relative_to(root)
+    )
+    if outside:
+        raise CheckFailed(f"{len(outside)} modules from outside {root}: {', '.join(outside[:3])}")
+    return f"{len(sys.modules)} modules loaded, all from {root}"
+
+
 def all_checks(require_audio: bool) -> list[Check]:
     return [
         Check("version", check_version),
@@ -236,6 +256,7 @@ def all_checks(require_audio: bool) -> list[Check]:
         Check("Qt Multimedia", check_qt_multimedia),
         Check("translations", check_translations),
         Check("app icon", check_app_icon),
+        Check("self-contained", check_self_contained),  # last: after the others' imports
     ]
 
 
