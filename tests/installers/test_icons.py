@@ -4,14 +4,13 @@ with the same pixels as the PNGs (Qt's own ico and icns readers decode them)."""
 from __future__ import annotations
 
 import importlib.util
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from PySide6.QtGui import QGuiApplication, QImage, QImageReader
+from PySide6.QtGui import QImage, QImageReader
 
 from hitrecord_desktop.ui.app_icon import app_icon
 
@@ -20,8 +19,9 @@ ICONS = ROOT / "resources" / "icons"
 
 
 @pytest.fixture(scope="module")
-def make_icons() -> Iterator[ModuleType]:
-    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+def make_icons(qapp) -> Iterator[ModuleType]:  # type: ignore[no-untyped-def]
+    # pytest-qt's QApplication: a QGuiApplication made here would be the one every later
+    # widget test of the session gets, and widgets need a QApplication.
     spec = importlib.util.spec_from_file_location(
         "make_icons", ROOT / "installers" / "make_icons.py"
     )
