@@ -26,6 +26,10 @@ LINUX_DROPPED = (
     # Every desktop has a libstdc++ at least as new as the build machine's; a bundled older
     # one would shadow it for the system's libVLC plugins, which may need newer symbols.
     "libstdc++.so.*",
+    # ALSA's library finds its plugins (the `pulse` and `pipewire` devices PortAudio plays
+    # through) in a folder compiled into it: Debian's copy looks in Debian's path and would find
+    # none on Fedora or Arch. Every desktop has libasound.
+    "libasound.so.*",
 )
 
 Entry = tuple[str, str, str]  # PyInstaller's TOC entry: (destination, source, type)
