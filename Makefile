@@ -165,7 +165,8 @@ $(DIST_ARCHIVE): $(DIST_SOURCES) | install
 	$(VENV_PY) installers/linux/make_archive.py; \
 	echo "make dist: built in $$(( $$(date +%s) - started )) s: $$(du -sh dist/hitrecord-desktop | cut -f1) folder, $$(du -sh $@ | cut -f1) archive"
 
-# Installs the archive into a temporary home and runs its --self-check with no venv in sight.
+# Installs the archive into a temporary home, runs its --self-check with no venv in sight, then
+# starts the installed app until its window shows challenges (~20 s).
 dist-test: dist test-packages
 	.ci/with-test-services installers/linux/test_archive.sh $(DIST_ARCHIVE)
 

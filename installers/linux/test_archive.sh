@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Linux archive as a person would and runs the installed binary's --self-check in a
-# clean environment: no venv, no PYTHONPATH, not from the source tree, a fresh HOME.
+# clean environment (no venv, no PYTHONPATH, not from the source tree, a fresh HOME), then starts
+# the app itself until its window shows challenges, then uninstalls.
 #
 # Usage (inside the test services, so that audio devices exist):
 #     .ci/with-test-services installers/linux/test_archive.sh dist/hitrecord-desktop-*.tar.gz
@@ -34,7 +35,7 @@ rm -rf "$work/unpacked"
 # Only what a desktop session gives an app, and our test services' sound server.
 clean_env=(env -i "HOME=$work/home" "PATH=/usr/bin:/bin" "LANG=C.UTF-8"
   "HITRECORD_HOME=$work/app-home" "XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$work/home}")
-for kept in PULSE_SERVER PULSE_CLIENTCONFIG DISPLAY DBUS_SESSION_BUS_ADDRESS; do
+for kept in PULSE_SERVER PULSE_CLIENTCONFIG DISPLAY XAUTHORITY DBUS_SESSION_BUS_ADDRESS; do
   [ -n "${!kept:-}" ] && clean_env+=("$kept=${!kept}")
 done
 require=()
@@ -49,6 +50,19 @@ if [ "$status" != 0 ]; then
   tail -n 30 "$work/self-check.err" >&2
   exit "$status"
 fi
+
+# The app itself, as a double-click starts it: on the X display (Xvfb) when there is one, else
+# offscreen, until its window shows the challenges of the local community (the startup probe).
+platform=offscreen
+[ -n "${DISPLAY:-}" ] && platform=xcb
+started=$(date +%s%N)
+(cd "$work" && timeout 120 "${clean_env[@]}" "QT_QPA_PLATFORM=$platform" \
+  HITRECORD_STARTUP_PROBE=exit "$prefix/bin/$name") >"$work/gui.out" 2>"$work/gui.err" || true
+if ! grep -q '^HITRECORD-STARTUP-READY rows=[1-9]' "$work/gui.out"; then
+  tail -n 30 "$work/gui.err" >&2
+  fail "the app ($platform) did not show the challenges"
+fi
+echo "dist-test: the app ($platform) showed the challenges after $(( ($(date +%s%N) - started) / 1000000 )) ms"
 
 HOME="$work/home" "$work/install.sh" --uninstall >/dev/null || fail "install.sh --uninstall failed"
 left=$(find "$prefix" -name "*$name*" -o -name "$app_id*")
