@@ -52,11 +52,24 @@ RUNTIME_PACKAGES := \
 #   postgresql              a throw-away database cluster for the platform server's tests
 #   dbus                    a private session bus (dbus-run-session), away from the desktop keyring
 #   gnome-keyring           a real Secret Service on that private bus, for the keyring tests
+#   desktop-file-utils      desktop-file-validate checks the installers' .desktop file
+#   appstream               appstreamcli validates their AppStream metainfo
+#   shellcheck              lints the installers' shell scripts
 TEST_PACKAGES := xvfb xauth pulseaudio pulseaudio-utils libasound2-plugins jackd2 ffmpeg sox \
-	espeak-ng postgresql dbus gnome-keyring
+	espeak-ng postgresql dbus gnome-keyring desktop-file-utils appstream shellcheck
+
+# Building the Linux bundle (make dist). PyInstaller reads ELF files with objdump and writes the
+# executable with objcopy; the bundle copies the RUNTIME_PACKAGES libraries it links (PortAudio,
+# libpulse...) from this machine, except libVLC: the installed app uses the system's.
+#   binutils                objdump and objcopy
+DIST_PACKAGES := binutils
+DIST_VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml | head -n 1)
+DIST_ARCHIVE := dist/hitrecord-desktop-$(DIST_VERSION)-linux-$(shell uname -m).tar.gz
+DIST_SOURCES := pyproject.toml requirements.lock \
+	$(shell find hitrecord_desktop resources installers -type f -not -path '*/__pycache__/*')
 
 .PHONY: help install system-packages test-packages run test lint bench screenshots openapi project-schema lock \
-	translations clean
+	translations clean dist dist-test
 
 help:
 	@echo "make run      install what is missing, then start the app"
@@ -69,6 +82,8 @@ help:
 	@echo "make project-schema  write resources/project.schema.json from the project file models"
 	@echo "make lock     regenerate requirements.lock from pyproject.toml"
 	@echo "make translations  update resources/translations/*.ts from the UI code, compile the .qm"
+	@echo "make dist     build the Linux bundle dist/hitrecord-desktop/ and its tar.gz"
+	@echo "make dist-test  build if needed, install the tar.gz and run its --self-check, clean env"
 	@echo "make clean    remove .venv, caches and build output"
 
 install: system-packages $(VENV_STAMP)
@@ -136,8 +151,24 @@ lock:
 	  $(PYTHON) -m venv "$$tools" && "$$tools/bin/pip" install --quiet uv; \
 	  uv="$$tools/bin/uv"; \
 	fi; \
-	"$$uv" pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes \
+	"$$uv" pip compile pyproject.toml --extra dev --extra dist --python-version 3.11 --generate-hashes \
 	  -o requirements.lock
+
+dist: $(DIST_ARCHIVE)
+
+# PyInstaller's one-folder bundle (~1 min), then the tar.gz with install.sh (~20 s).
+$(DIST_ARCHIVE): $(DIST_SOURCES) | install
+	@$(ENSURE_PACKAGES) $(DIST_PACKAGES)
+	@started=$$(date +%s); \
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+	  installers/hitrecord-desktop.spec; \
+	$(VENV_PY) installers/linux/make_archive.py; \
+	echo "make dist: built in $$(( $$(date +%s) - started )) s: $$(du -sh dist/hitrecord-desktop | cut -f1) folder, $$(du -sh $@ | cut -f1) archive"
+
+# Installs the archive into a temporary home, runs its --self-check with no venv in sight, then
+# starts the installed app until its window shows challenges (~20 s).
+dist-test: dist test-packages
+	.ci/with-test-services installers/linux/test_archive.sh $(DIST_ARCHIVE)
 
 # The .qm files are committed, so a fresh checkout runs translated without this step.
 LANGUAGES := de it
@@ -152,3 +183,12 @@ translations: install
 clean:
 	rm -rf $(VENV) .bench .pytest_cache .ruff_cache .hypothesis build dist *.egg-info
 	find . -path ./.git -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# --- AppImage (installers/linux/make_appimage.sh) --------------------------------------------
+# The one-folder bundle as an AppImage. Needs appimagetool (APPIMAGETOOL=/path or on PATH): it
+# comes only from the AppImage project's GitHub releases, so .github/workflows/release.yml builds
+# the image; without it this makes dist/hitrecord-desktop.AppDir and says where to get the tool.
+.PHONY: appimage
+appimage:
+	@[ -x dist/hitrecord-desktop/hitrecord-desktop ] || $(MAKE) dist
+	installers/linux/make_appimage.sh

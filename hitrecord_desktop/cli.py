@@ -41,6 +41,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check this install headless (audio, server, decoding, libVLC, Qt) and exit",
+    )
+    parser.add_argument(
+        "--require-audio-devices",
+        action="store_true",
+        help="with --self-check: fail unless an audio input and output are found",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     commands.add_parser("gui", help="open the app (the default)")
@@ -73,9 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    command = args.command or "gui"
+    command = "self-check" if args.self_check else args.command or "gui"
     paths = app_paths().ensure()
     configure_logging(paths.log_dir, verbose=args.verbose, name=command)
+    if args.self_check:
+        from . import self_check
+
+        return self_check.run(require_audio=args.require_audio_devices)
     if command == "server":
         from .server.main import run as run_server
 

@@ -14,6 +14,7 @@ from ..paths import AppPaths
 from ..sync.challenge_cache import ChallengeCache
 from ..sync.kept_challenges import server_key_for
 from ..user_settings import load_settings
+from .app_icon import DESKTOP_FILE_NAME, app_icon
 from .look import set_up_look
 from .main_window import MainWindow
 from .preferences import Preferences
@@ -43,6 +44,8 @@ def run_gui(paths: AppPaths) -> int:
     app.setApplicationName("HitRecord Desktop")
     app.setOrganizationName("HitRecord")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
     settings = load_settings(paths.settings_file)
 
     def open_connection() -> Connection:
