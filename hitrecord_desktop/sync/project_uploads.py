@@ -10,10 +10,11 @@ contribution, so credit reaches every author whose piece is in the upload.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from hitrecord_desktop.api.models import LineageRef
+from hitrecord_desktop.project.events import Action, Change, Subject
 from hitrecord_desktop.project.lineage import lineage_for_render, lineage_where_it_sits
 from hitrecord_desktop.project.model import LineageEntry, MediaOrigin, Project, Take, TrackKind
 from hitrecord_desktop.sync.upload_jobs import UploadRequest
@@ -72,6 +73,11 @@ def take_upload(
     track_id, take = find_take(project, take_id)
     if take.clip.media.origin is not MediaOrigin.TAKE:
         raise ValueError(f"{take.name} is not a recorded take")
+    if take.clip.media.contribution_id is not None:
+        raise ValueError(
+            f"{take.name} is already on the platform as contribution "
+            f"{take.clip.media.contribution_id}"
+        )
     kind = "video" if project.track(track_id).kind is TrackKind.VIDEO else "audio"
     entries = lineage_where_it_sits(project, take.clip)
     request = UploadRequest(
@@ -112,3 +118,25 @@ def render_upload(
         lineage=lineage_refs(entries),
     )
     return request, credits_of(project, entries)
+
+
+def mark_uploaded(
+    project: Project, folder: Path, path: Path, contribution_id: int, title: str = ""
+) -> tuple[Change, ...]:
+    """The platform now has the take file `path` as `contribution_id`: every take and clip
+    playing it says so. A render then credits that contribution (the take's author is credited
+    by id like anyone else's), and the take is not uploaded a second time."""
+    wanted = path.resolve()
+    changes: list[Change] = []
+    for track in project.tracks:
+        owners = [(Subject.CLIP, c.id, c) for c in track.clips]
+        owners += [(Subject.TAKE, t.id, t.clip) for t in track.takes]
+        for subject, owner_id, clip in owners:
+            media = clip.media
+            if media.origin is not MediaOrigin.TAKE or media.contribution_id is not None:
+                continue
+            if media_path(folder, media.path).resolve() != wanted:
+                continue
+            clip.media = replace(media, contribution_id=contribution_id, title=media.title or title)
+            changes.append(Change(subject, Action.CHANGED, owner_id, track.id, ("media",)))
+    return tuple(changes)

@@ -31,7 +31,7 @@ from ..api.models import Challenge, Contribution
 from ..connection import Connection
 from ..paths import AppPaths
 from ..sync.media_cache import open_media_cache
-from ..sync.upload_jobs import UploadJob, UploadRequest
+from ..sync.upload_jobs import JobState, UploadJob, UploadRequest
 from ..user_settings import load_settings
 from .challenge_browser import ChallengeBrowser
 from .look import Look
@@ -177,6 +177,24 @@ class MainWindow(QMainWindow):
         self.uploads_panel = panel
         self.uploads_dock.setWidget(panel)
         self.menus.uploads_started(panel, bridge)
+        bridge.job_changed.connect(self._upload_changed)
+        self._record_uploads(self.workspaces())
+
+    def _upload_changed(self, job: UploadJob) -> None:
+        if _became_contribution(job):
+            for workspace in self.workspaces():
+                workspace.document.record_upload(job.path, job.contribution_id, job.title)
+
+    def _record_uploads(self, workspaces: list[Workspace]) -> None:
+        """Takes uploaded while their project was closed (or by the CLI) learn their
+        contribution ids when it opens: the queue keeps finished jobs for a month."""
+        engine = self.uploads.engine
+        if engine is None or not workspaces:
+            return
+        done = [job for job in engine.queue.jobs((JobState.DONE,)) if _became_contribution(job)]
+        for workspace in workspaces:
+            for job in done:
+                workspace.document.record_upload(job.path, job.contribution_id, job.title)
 
     # -- projects ----------------------------------------------------------------------------
 
@@ -282,6 +300,7 @@ class MainWindow(QMainWindow):
         if challenge is None and opened.project.challenge_id is not None:
             self._fetch_challenge(workspace, opened.project.challenge_id)
         self._keep_media(workspace)
+        self._record_uploads([workspace])
         self.workspace_opened.emit(workspace)
         return workspace
 
@@ -371,3 +390,7 @@ class MainWindow(QMainWindow):
             self.connection.close()
             self.connection = None
         super().closeEvent(event)
+
+
+def _became_contribution(job: UploadJob) -> bool:
+    return job.state is JobState.DONE and job.is_platform and job.contribution_id is not None

@@ -25,6 +25,7 @@ from ..project.events import Change
 from ..project.file_format import encode_project
 from ..project.model import Project
 from ..project.project_store import ProjectStore
+from ..sync.project_uploads import mark_uploaded
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -157,6 +158,14 @@ class ProjectDocument(QObject):
         self.undo_stack.push(_UndoCommand(self, command))
         self._emit(command.changes())
         return True
+
+    def record_upload(self, path: Path, contribution_id: int, title: str = "") -> bool:
+        """An upload of one of this project's take files became `contribution_id`. Not an edit
+        (undo cannot take an upload back): the project is changed and autosaved as after one."""
+        changes = mark_uploaded(self.project, self.folder, path, contribution_id, title)
+        if changes:
+            self._emit(changes)
+        return bool(changes)
 
     def _emit(self, changes: tuple[Change, ...]) -> None:
         self.autosaver.notify_changed()

@@ -441,6 +441,18 @@ class RecorderPanel(QWidget):
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, take.id)
+            uploaded = take.clip.media.contribution_id
+            if uploaded is not None:
+                item.setText(
+                    1, QCoreApplication.translate("RecorderPanel", "%s (uploaded)") % take.name
+                )
+                item.setToolTip(
+                    1,
+                    QCoreApplication.translate(
+                        "RecorderPanel", "On the platform as contribution %d"
+                    )
+                    % uploaded,
+                )
             item.setToolTip(
                 0,
                 QCoreApplication.translate("RecorderPanel", "Playing")

@@ -740,7 +740,7 @@
         <translation>In Arbeit</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+125"/>
         <source>Cannot open the project: {0}</source>
         <translation>Das Projekt kann nicht geöffnet werden: {0}</translation>
     </message>
@@ -750,7 +750,7 @@
         <translation>{0} kann nicht geöffnet werden: {1}</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Not connected: cannot download the contribution.</source>
         <translation>Nicht verbunden: Der Beitrag kann nicht heruntergeladen werden.</translation>
     </message>
@@ -765,7 +765,7 @@
         <translation>{0} wird hinzugefügt: {1} %</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-235"/>
         <source>Starting the local community…</source>
         <translation>Die lokale Community startet …</translation>
     </message>
@@ -1094,7 +1094,17 @@
         <translation>Takes auf „%s“</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
+        <source>%s (uploaded)</source>
+        <translation>%s (hochgeladen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On the platform as contribution %d</source>
+        <translation>Auf der Plattform als Beitrag %d</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Playing</source>
         <translation>Wird abgespielt</translation>
     </message>

@@ -740,7 +740,7 @@
         <translation>Operazione in corso</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+125"/>
         <source>Cannot open the project: {0}</source>
         <translation>Impossibile aprire il progetto: {0}</translation>
     </message>
@@ -750,7 +750,7 @@
         <translation>Impossibile aprire {0}: {1}</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Not connected: cannot download the contribution.</source>
         <translation>Non connesso: impossibile scaricare il contributo.</translation>
     </message>
@@ -765,7 +765,7 @@
         <translation>Aggiunta di {0}: {1} %</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-235"/>
         <source>Starting the local community…</source>
         <translation>Avvio della comunità locale…</translation>
     </message>
@@ -1094,7 +1094,17 @@
         <translation>Take su «%s»</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
+        <source>%s (uploaded)</source>
+        <translation>%s (caricato)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On the platform as contribution %d</source>
+        <translation>Sulla piattaforma come contributo %d</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Playing</source>
         <translation>In riproduzione</translation>
     </message>

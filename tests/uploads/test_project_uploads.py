@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from hitrecord_desktop.project.events import Subject
 from hitrecord_desktop.project.model import (
     Clip,
     LineageEntry,
@@ -16,7 +17,7 @@ from hitrecord_desktop.project.model import (
     Take,
     Track,
 )
-from hitrecord_desktop.sync.project_uploads import render_upload, take_upload
+from hitrecord_desktop.sync.project_uploads import mark_uploaded, render_upload, take_upload
 
 RATE = 48_000
 
@@ -94,3 +95,30 @@ def test_a_take_keeps_its_recorded_credit_when_the_backing_is_gone(tmp_path: Pat
     request, credits = take_upload(project, tmp_path, "take-1", "local")
     assert [(r.contribution_id, r.offset_samples) for r in request.lineage] == [(11, 2 * RATE)]
     assert credits[0].offset_seconds == pytest.approx(2.0)
+
+
+def test_an_uploaded_take_is_marked_credited_by_id_and_not_uploaded_twice(tmp_path: Path) -> None:
+    """After its upload the take is contribution 42: the project says so (saved with it), a
+    render credits 42 where the take sits, and the take cannot be sent a second time."""
+    project = _project()
+    other = tmp_path / "takes" / "other.wav"
+    assert mark_uploaded(project, tmp_path, other, 42) == ()  # not a file of this project
+    changes = mark_uploaded(project, tmp_path, tmp_path / "takes" / "t1.wav", 42, "Song — Take 1")
+    assert [(c.subject, c.id, c.track_id) for c in changes] == [
+        (Subject.TAKE, "take-1", project.tracks[1].id)
+    ]
+    media = project.tracks[1].takes[0].clip.media
+    assert (media.contribution_id, media.title, media.origin) == (
+        42,
+        "Song — Take 1",
+        MediaOrigin.TAKE,
+    )
+    assert mark_uploaded(project, tmp_path, tmp_path / "takes" / "t1.wav", 43) == ()  # once
+    with pytest.raises(ValueError, match="already on the platform as contribution 42"):
+        take_upload(project, tmp_path, "take-1", "local")
+    request, credits = render_upload(project, tmp_path / "mix.flac", "local")
+    # The mix starts 2 s before the take: its offset into contribution 42 is -2 s.
+    assert sorted((r.contribution_id, r.offset_samples) for r in request.lineage) == [
+        (11, 0), (42, -2 * RATE)
+    ]  # fmt: skip
+    assert {c.contribution_id: c.title for c in credits}[42] == "Song — Take 1"

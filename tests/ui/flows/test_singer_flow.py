@@ -75,6 +75,20 @@ def test_singer_records_three_takes_and_uploads_the_second(
 
         job = driver.send(dialog)  # the upload engine sends it; the panel shows it done
 
+        # The take now knows its contribution: its row says so, and it is not sent twice.
+        def marked() -> bool:
+            take = next(t for t in project.track(vocal.id).takes if t.id == takes[1])
+            return take.clip.media.contribution_id == job.contribution_id
+
+        qtbot.waitUntil(marked, timeout=WAIT_MS)
+        qtbot.waitUntil(
+            lambda: view.topLevelItem(1).text(1) == "Take 2 (uploaded)", timeout=WAIT_MS
+        )
+        messages: list[str] = []
+        workspace.status_message.connect(messages.append)
+        assert workspace.upload_take() is None
+        assert messages and f"contribution {job.contribution_id}" in messages[-1], messages
+
     chosen = next(t for t in project.track(vocal.id).takes if t.id == takes[1])
     take_file = media_path(workspace.document.folder, chosen.clip.media.path)
     uploaded = driver.the_new_contribution(backing.challenge_id, shown_before)
