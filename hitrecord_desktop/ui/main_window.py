@@ -10,6 +10,7 @@ the last run.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,6 +49,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+WARM_UP_WAIT_S = 10.0
+
 
 class MainWindow(QMainWindow):
     """`start()` opens the connection in the background; the window is usable meanwhile."""
@@ -65,6 +68,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        self._warm_up: threading.Thread | None = None
         self._open_connection = open_connection
         self.paths = paths
         self.look = look
@@ -153,7 +157,8 @@ class MainWindow(QMainWindow):
             self.show_message(connection.notice)
         self.browser.attach(connection.client)
         self.connection_opened.emit(connection)
-        warm_up()  # the project modules, on a worker, while the person looks at challenges
+        # The project modules, on a worker, while the person looks at challenges.
+        self._warm_up = warm_up()
 
     def _connection_failed(self, error: Exception) -> None:
         log.error("cannot open the connection: %s", error)
@@ -389,6 +394,11 @@ class MainWindow(QMainWindow):
         if self.connection is not None:
             self.connection.close()
             self.connection = None
+        if self._warm_up is not None:
+            # Importing sounddevice starts PortAudio, whose ALSA "pulse" device runs a thread
+            # of its own: a process that exits in the middle of that import crashed (seen when
+            # the app was closed within its first seconds). The import takes about a second.
+            self._warm_up.join(WARM_UP_WAIT_S)
         super().closeEvent(event)
 
 

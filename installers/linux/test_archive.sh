@@ -56,11 +56,16 @@ fi
 platform=offscreen
 [ -n "${DISPLAY:-}" ] && platform=xcb
 started=$(date +%s%N)
+status=0
 (cd "$work" && timeout 120 "${clean_env[@]}" "QT_QPA_PLATFORM=$platform" \
-  HITRECORD_STARTUP_PROBE=exit "$prefix/bin/$name") >"$work/gui.out" 2>"$work/gui.err" || true
+  HITRECORD_STARTUP_PROBE=exit "$prefix/bin/$name") >"$work/gui.out" 2>"$work/gui.err" || status=$?
 if ! grep -q '^HITRECORD-STARTUP-READY rows=[1-9]' "$work/gui.out"; then
   tail -n 30 "$work/gui.err" >&2
   fail "the app ($platform) did not show the challenges"
+fi
+if [ "$status" != 0 ]; then  # it showed them, then quit badly (a crash on the way out is one)
+  tail -n 30 "$work/gui.err" >&2
+  fail "the app ($platform) exited with status $status after showing the challenges"
 fi
 echo "dist-test: the app ($platform) showed the challenges after $(( ($(date +%s%N) - started) / 1000000 )) ms"
 
