@@ -72,6 +72,7 @@ class AudioBridge(AudioDevices):
         self._position = 0
         self._last_position: int | None = None
         self._ticks = 0
+        self._meters_shown = False  # the last meters emitted were not silence
         self._stop_requested = False
         self.selected_track_id: str | None = None  # the integrator's selected track, if any
         self.loop_enabled = False
@@ -441,10 +442,16 @@ class AudioBridge(AudioDevices):
         elif meter is not None and meter.running:
             inp = MeterReading.of(meter.meters)
         elif not streaming and not self.input_metering:
-            return  # nothing to show, nothing changed
+            if not self._meters_shown:
+                return  # nothing to show, nothing changed
+            self._meters_shown = False  # stopped: the meters fall to silence once
+            silent = MeterReading.silent(channels)
+            self.meters_changed.emit(silent, MeterReading.silent(2))
+            return
         else:
             inp = MeterReading.silent(channels)
         out = MeterReading.of(engine.output_meters) if streaming and engine else None
+        self._meters_shown = True
         self.meters_changed.emit(inp, out or MeterReading.silent(2))
 
     def close(self) -> None:

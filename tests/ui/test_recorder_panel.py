@@ -109,6 +109,8 @@ def test_the_input_meter_shows_a_tone_played_into_vmic(qtbot, panel, tmp_path: P
     assert deflection(peak) > 0.7
     panel.metering_box.click()
     assert not panel.bridge.input_metering
+    # Metering off: the meter falls to silence rather than holding the last reading.
+    qtbot.waitUntil(lambda: meter.peak_db[0] == -math.inf, timeout=WAIT_MS)
 
 
 def test_calibrate_runs_off_the_gui_thread_and_shows_the_figure(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
