@@ -167,6 +167,9 @@ class AudioBridge(AudioDevices):
         self._load_plan()
         self._run_deferred()
 
+    def _serial_idle(self) -> None:
+        self._run_deferred()
+
     def _run_deferred(self) -> None:
         action, self._deferred = self._deferred, None
         if action is not None and self.ready:
@@ -175,7 +178,12 @@ class AudioBridge(AudioDevices):
     # -- transport ---------------------------------------------------------------------------
 
     def play(self) -> None:
-        if self.state is not TransportState.STOPPED or self.busy:
+        if self.state is not TransportState.STOPPED:
+            return
+        if self.busy:
+            # A device is opening or closing: play once it has (Space pressed right after
+            # choosing a device must not be lost); a second press takes the wish back.
+            self._deferred = None if self._deferred == self.play else self.play
             return
         if not self._can_start(self.play):
             return

@@ -71,6 +71,9 @@ class AudioDevices(QObject):
     def _engine_ready(self) -> None:
         """The new engine runs: the subclass loads its plan into it."""
 
+    def _serial_idle(self) -> None:
+        """No stream is opening or closing any more: the subclass runs what waited for it."""
+
     @property
     def busy(self) -> bool:
         """A stream is opening or closing on the worker."""
@@ -89,11 +92,15 @@ class AudioDevices(QObject):
         def on_done(result: Any) -> None:
             self._serial_jobs -= 1
             done(result)
+            if not self.busy:
+                self._serial_idle()
 
         def on_error(error: Exception) -> None:
             self._serial_jobs -= 1
             log.info("audio operation failed: %r", error)
             failed(str(error) or type(error).__name__)
+            if not self.busy:
+                self._serial_idle()
 
         self._serial.run(work, on_done, on_error)
 

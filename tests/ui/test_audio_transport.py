@@ -61,6 +61,25 @@ def test_play_moves_the_position_signal_forward(qtbot, workspace) -> None:  # ty
     assert bar.bar_beat_label.text() == "1.1.000"
 
 
+def test_play_pressed_while_the_device_opens_plays_once_it_is_open(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    """Choosing the device again opens a new stream on the worker; Space pressed meanwhile
+    plays when it is open (it used to be dropped), and a second press takes that back."""
+    _, bridge, bar, _ = workspace
+    bridge.set_choice(PULSE)
+    assert bridge.busy
+    bar.play_action.trigger()
+    assert bridge.state is TransportState.STOPPED  # not yet: the device is still opening
+    _wait_state(qtbot, bridge, TransportState.PLAYING)
+    bar.play_action.trigger()
+    _wait_state(qtbot, bridge, TransportState.STOPPED)
+    bridge.set_choice(PULSE)
+    bar.play_action.trigger()
+    bar.play_action.trigger()  # changed their mind before the device was open
+    qtbot.waitUntil(lambda: not bridge.busy, timeout=WAIT_MS)
+    qtbot.wait(300)
+    assert bridge.state is TransportState.STOPPED
+
+
 def test_a_take_recorded_with_count_in_joins_the_project_with_lineage(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
     document, bridge, bar, panel = workspace
     vocal = document.project.tracks[0]
