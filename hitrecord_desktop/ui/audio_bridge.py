@@ -46,6 +46,8 @@ class AudioBridge(AudioDevices):
     position_changed = Signal(int)  # timeline sample (negative during a count-in)
     meters_changed = Signal(object, object)  # MeterReading of the input, of the output
     take_finished = Signal(object, object)  # Take, tuple[Dropout, ...]
+    # A take is being recorded: track id, its first timeline sample, its last (or None: open).
+    recording_started = Signal(str, int, object)
     plan_loaded = Signal()  # the project's audio is decoded and playing from the new plan
 
     def __init__(
@@ -328,7 +330,7 @@ class AudioBridge(AudioDevices):
         punch, click = project.markers.punch, self.click_enabled
         self._set_state(TransportState.STARTING)
 
-        def work() -> None:
+        def work() -> int:
             start = position
             if was_playing:
                 start = engine.position
@@ -336,7 +338,7 @@ class AudioBridge(AudioDevices):
             self._close_input_meter()
             if plan is not None:
                 self._start_camera_take(engine, plan, folder, start, beats)
-                return
+                return start
             options = RecordOptions(
                 folder=folder,
                 track_id=track_id,
@@ -346,10 +348,17 @@ class AudioBridge(AudioDevices):
                 punch=punch,
             )
             engine.start_recording(options)
+            return start
 
-        self._run_serial(
-            work, lambda _: self._started(TransportState.RECORDING), self._start_failed
-        )
+        def began(start: int) -> None:
+            self._started(TransportState.RECORDING)
+            if self.state is TransportState.RECORDING:
+                first, last = (
+                    (start, None) if punch is None else (max(start, punch.start), punch.end)
+                )
+                self.recording_started.emit(track_id, first, last)
+
+        self._run_serial(work, began, self._start_failed)
 
     def _start_camera_take(
         self, engine: AudioEngine, plan: CameraPlan, folder: Path, start: int, beats: int

@@ -172,6 +172,11 @@ class Workspace(QWidget):
     def _wire(self) -> None:
         audio, timeline = self.audio, self.timeline
         audio.position_changed.connect(timeline.set_playhead)
+        audio.recording_started.connect(timeline.show_recording)
+        audio.meters_changed.connect(lambda inp, _out: timeline.show_input_level(inp))
+        audio.state_changed.connect(
+            lambda state: None if state == TransportState.RECORDING else timeline.hide_recording()
+        )
         audio.state_changed.connect(lambda state: timeline.set_playing(state in _MOVING))
         audio.message.connect(self.status_message)
         audio.take_finished.connect(self._take_finished)

@@ -164,12 +164,12 @@
 <context>
     <name>AudioBridge</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/audio_bridge.py" line="+152"/>
+        <location filename="../../hitrecord_desktop/ui/audio_bridge.py" line="+155"/>
         <source>Cannot play the project&apos;s audio: %s</source>
         <translation>Das Audio des Projekts kann nicht abgespielt werden: %s</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+106"/>
         <source>No audio device is available: choose one first.</source>
         <translation>Kein Audiogerät verfügbar: Wählen Sie zuerst eines aus.</translation>
     </message>
@@ -194,7 +194,7 @@
         <translation>Schalten Sie zuerst eine Spur aufnahmebereit.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+75"/>
         <source>The camera or the sound failed during the take (%s); what was recorded is kept.</source>
         <translation>Kamera oder Ton sind während der Aufnahme ausgefallen (%s); das Aufgenommene bleibt erhalten.</translation>
     </message>
@@ -228,7 +228,7 @@
 <context>
     <name>AudioDevices</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/audio_devices.py" line="+170"/>
+        <location filename="../../hitrecord_desktop/ui/audio_devices.py" line="+177"/>
         <source>Cannot show the input level: %s</source>
         <translation>Der Eingangspegel kann nicht angezeigt werden: %s</translation>
     </message>
@@ -704,7 +704,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/main_window.py" line="+74"/>
+        <location filename="../../hitrecord_desktop/ui/main_window.py" line="+78"/>
         <source>HitRecord Desktop</source>
         <translation>HitRecord Desktop</translation>
     </message>
@@ -740,7 +740,7 @@
         <translation>In Arbeit</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+126"/>
         <source>Cannot open the project: {0}</source>
         <translation>Das Projekt kann nicht geöffnet werden: {0}</translation>
     </message>
@@ -765,7 +765,7 @@
         <translation>{0} wird hinzugefügt: {1} %</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-236"/>
         <source>Starting the local community…</source>
         <translation>Die lokale Community startet …</translation>
     </message>
@@ -785,7 +785,7 @@
         <translation>nicht angemeldet</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
@@ -1361,6 +1361,11 @@
         <source>{0} by {1}</source>
         <translation>{0} von {1}</translation>
     </message>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/timeline/recording_item.py" line="+92"/>
+        <source>Recording…</source>
+        <translation>Aufnahme…</translation>
+    </message>
 </context>
 <context>
     <name>TimelineRuler</name>
@@ -1406,7 +1411,7 @@
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/timeline/widget.py" line="+83"/>
+        <location filename="../../hitrecord_desktop/ui/timeline/widget.py" line="+84"/>
         <source>Tracks</source>
         <translation>Spuren</translation>
     </message>
@@ -2575,7 +2580,7 @@ Gemeinsam Werke vollenden: Jeder Beitrag wird genannt.</translation>
         <translation>&amp;Mix rendern und hochladen …</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <location line="+29"/>
         <source>Saving failed: {0}</source>
         <translation>Speichern fehlgeschlagen: {0}</translation>

@@ -164,12 +164,12 @@
 <context>
     <name>AudioBridge</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/audio_bridge.py" line="+152"/>
+        <location filename="../../hitrecord_desktop/ui/audio_bridge.py" line="+155"/>
         <source>Cannot play the project&apos;s audio: %s</source>
         <translation>Impossibile riprodurre l&apos;audio del progetto: %s</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+106"/>
         <source>No audio device is available: choose one first.</source>
         <translation>Nessun dispositivo audio disponibile: scegline prima uno.</translation>
     </message>
@@ -194,7 +194,7 @@
         <translation>Prima abilita una traccia alla registrazione.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+75"/>
         <source>The camera or the sound failed during the take (%s); what was recorded is kept.</source>
         <translation>La videocamera o l&apos;audio si sono interrotti durante la ripresa (%s); quanto registrato è conservato.</translation>
     </message>
@@ -228,7 +228,7 @@
 <context>
     <name>AudioDevices</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/audio_devices.py" line="+170"/>
+        <location filename="../../hitrecord_desktop/ui/audio_devices.py" line="+177"/>
         <source>Cannot show the input level: %s</source>
         <translation>Impossibile mostrare il livello di ingresso: %s</translation>
     </message>
@@ -704,7 +704,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/main_window.py" line="+74"/>
+        <location filename="../../hitrecord_desktop/ui/main_window.py" line="+78"/>
         <source>HitRecord Desktop</source>
         <translation>HitRecord Desktop</translation>
     </message>
@@ -740,7 +740,7 @@
         <translation>Operazione in corso</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+126"/>
         <source>Cannot open the project: {0}</source>
         <translation>Impossibile aprire il progetto: {0}</translation>
     </message>
@@ -765,7 +765,7 @@
         <translation>Aggiunta di {0}: {1} %</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-236"/>
         <source>Starting the local community…</source>
         <translation>Avvio della comunità locale…</translation>
     </message>
@@ -785,7 +785,7 @@
         <translation>accesso non eseguito</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Not connected</source>
         <translation>Non connesso</translation>
     </message>
@@ -1361,6 +1361,11 @@
         <source>{0} by {1}</source>
         <translation>{0} di {1}</translation>
     </message>
+    <message>
+        <location filename="../../hitrecord_desktop/ui/timeline/recording_item.py" line="+92"/>
+        <source>Recording…</source>
+        <translation>Registrazione…</translation>
+    </message>
 </context>
 <context>
     <name>TimelineRuler</name>
@@ -1406,7 +1411,7 @@
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../hitrecord_desktop/ui/timeline/widget.py" line="+83"/>
+        <location filename="../../hitrecord_desktop/ui/timeline/widget.py" line="+84"/>
         <source>Tracks</source>
         <translation>Tracce</translation>
     </message>
@@ -2575,7 +2580,7 @@ Completare opere insieme: ogni contributo viene citato.</translation>
         <translation>Renderizza e carica il &amp;mix…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <location line="+29"/>
         <source>Saving failed: {0}</source>
         <translation>Salvataggio non riuscito: {0}</translation>

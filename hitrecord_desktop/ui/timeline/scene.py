@@ -20,6 +20,7 @@ from ..project_document import ProjectDocument
 from .clip_item import ClipItem
 from .geometry import TimelineGeometry, is_dark, loop_color, punch_color, track_color
 from .peaks_source import LoadedPeaks, PeaksSource, media_key
+from .recording_item import RecordingItem
 from .thumbnail_source import ThumbnailSource
 from .waveform_tiles import WaveformTiles
 
@@ -55,6 +56,7 @@ class TimelineScene(QGraphicsScene):
         self.playhead.setZValue(100)
         self.addItem(self.playhead)
         self.playhead_sample = 0
+        self.recording: RecordingItem | None = None  # the take being recorded, while it is
         self._deferred_pending = False
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.apply_palette(self.palette())
@@ -132,6 +134,8 @@ class TimelineScene(QGraphicsScene):
                 self._sync_clip(clip.id)
         self._update_rect()
         self.set_playhead(self.playhead_sample)
+        if self.recording is not None:
+            self._place_recording(self.recording)
         self.lanes_changed.emit()
         self.update()
 
@@ -229,6 +233,44 @@ class TimelineScene(QGraphicsScene):
     def set_playhead(self, sample: int) -> None:
         self.playhead_sample = sample
         self.playhead.setX(self.geometry.x(sample))
+        if self.recording is not None:
+            self.recording.extend(sample)
+
+    # -- the take being recorded -------------------------------------------------------------
+
+    def show_recording(self, track_id: str, first: int, last: int | None) -> None:
+        """A take is being recorded on `track_id` from `first` (up to `last`, a punch-out)."""
+        self.hide_recording()
+        lane = self._lane_of(track_id)
+        if lane is None:
+            return
+        item = RecordingItem(
+            self.geometry, track_id, lane, first, last, punch_color(self.palette())
+        )
+        self.recording = item
+        self.addItem(item)
+        item.extend(self.playhead_sample)
+
+    def recording_level(self, peak: float) -> None:
+        if self.recording is not None:
+            self.recording.add_level(peak)
+
+    def hide_recording(self) -> None:
+        """Recording stopped: the take's clip (or nothing, if it failed) takes the place."""
+        if self.recording is not None:
+            self.removeItem(self.recording)
+            self.recording = None
+
+    def _place_recording(self, item: RecordingItem) -> None:
+        lane = self._lane_of(item.track_id)
+        if lane is None:
+            self.hide_recording()
+        else:
+            item.relayout(lane)
+
+    def _lane_of(self, track_id: str) -> int | None:
+        ids = [track.id for track in self.document.project.tracks]
+        return ids.index(track_id) if track_id in ids else None
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         palette = self.palette()

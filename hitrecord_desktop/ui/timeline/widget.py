@@ -9,6 +9,7 @@ The integrator's API: `TimelineWidget(document, tasks, peaks_source, parent, thu
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
@@ -416,6 +417,19 @@ class TimelineWidget(QWidget):
         x = self.timeline.geometry.x(sample) - bar.value()
         if x > width * FOLLOW_MARGIN or x < 0:
             bar.setValue(round(self.timeline.geometry.x(sample) - width * 0.1))
+
+    def show_recording(self, track_id: str, first: int, last: int | None) -> None:
+        """Draws the take being recorded on `track_id` as it grows (the bridge says where)."""
+        self.timeline.show_recording(track_id, first, last)
+
+    def show_input_level(self, reading) -> None:  # type: ignore[no-untyped-def]
+        """The input meter's reading: its loudest channel goes into the take being drawn."""
+        if self.timeline.recording is not None:
+            peaks = [p for p in reading.peak_db if p > -math.inf]
+            self.timeline.recording_level(10 ** (max(peaks) / 20) if peaks else 0.0)
+
+    def hide_recording(self) -> None:
+        self.timeline.hide_recording()
 
     @Slot(bool)
     def set_playing(self, playing: bool) -> None:

@@ -210,6 +210,16 @@ class WindowDriver:
         wanted = round(seconds * RATE)
         self.qtbot.waitUntil(lambda: audio.position >= wanted, timeout=WAIT_MS)
         audio.position_changed.disconnect(note)
+        # The take is drawn while it grows: a region on its track from 0 to the playhead, with
+        # the input's level in it.
+        scene = workspace.timeline.timeline
+        self.qtbot.waitUntil(
+            lambda: scene.recording is not None and len(scene.recording.levels) > 3,
+            timeout=WAIT_MS,
+        )
+        growing = scene.recording
+        assert growing.track_id == track_id and growing.first == 0
+        assert growing.end_sample >= wanted - RATE // 2, (growing.end_sample, wanted)
         if audio.count_in_enabled:  # the playhead came from before the start: a count-in
             project = workspace.document.project
             beat = project.tempo.samples_per_beat(project.sample_rate)
@@ -218,6 +228,7 @@ class WindowDriver:
             during()
         self.key(workspace, stop_key)
         self.qtbot.waitUntil(lambda: audio.state is TransportState.STOPPED, timeout=WAIT_MS)
+        assert scene.recording is None  # the take's own clip replaces it
         self.qtbot.waitUntil(
             lambda: len(workspace.document.project.track(track_id).takes) == len(before) + 1,
             timeout=WAIT_MS,
