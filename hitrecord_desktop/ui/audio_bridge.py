@@ -173,8 +173,15 @@ class AudioBridge(AudioDevices):
         self._run_deferred()
 
     def _run_deferred(self) -> None:
-        action, self._deferred = self._deferred, None
-        if action is not None and self.ready:
+        """Plays or records what was asked while the device or the project's audio was not
+        ready; until both are, the wish waits (a failed decode drops it)."""
+        action = self._deferred
+        if action is None or self.busy:
+            return
+        if self.engine is None:  # the device did not open (and said why): the wish goes
+            self._deferred = None
+        elif self.ready:
+            self._deferred = None
             action()
 
     # -- transport ---------------------------------------------------------------------------
