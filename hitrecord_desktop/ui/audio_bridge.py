@@ -176,7 +176,7 @@ class AudioBridge(AudioDevices):
         """Plays or records what was asked while the device or the project's audio was not
         ready; until both are, the wish waits (a failed decode drops it)."""
         action = self._deferred
-        if action is None or self.busy:
+        if action is None or self.busy or self._closed:
             return
         if self.engine is None:  # the device did not open (and said why): the wish goes
             self._deferred = None
@@ -481,6 +481,7 @@ class AudioBridge(AudioDevices):
     def close(self) -> None:
         """Stops everything and waits for the worker (when the window closes). A take in
         progress is finished and added to the project."""
+        self._deferred = None  # nothing asked before the close may start after it
         self._poll_timer.stop()
         self._compile_timer.stop()
         self._serial.wait(10_000)

@@ -92,14 +92,14 @@ class AudioDevices(QObject):
         def on_done(result: Any) -> None:
             self._serial_jobs -= 1
             done(result)
-            if not self.busy:
+            if not self.busy and not self._closed:
                 self._serial_idle()
 
         def on_error(error: Exception) -> None:
             self._serial_jobs -= 1
             log.info("audio operation failed: %r", error)
             failed(str(error) or type(error).__name__)
-            if not self.busy:
+            if not self.busy and not self._closed:
                 self._serial_idle()
 
         self._serial.run(work, on_done, on_error)

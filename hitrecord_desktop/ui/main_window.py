@@ -394,10 +394,12 @@ class MainWindow(QMainWindow):
         if self.connection is not None:
             self.connection.close()
             self.connection = None
-        if self._warm_up is not None:
+        if self._warm_up is not None and self._warm_up.is_alive():
             # Importing sounddevice starts PortAudio, whose ALSA "pulse" device runs a thread
             # of its own: a process that exits in the middle of that import crashed (seen when
-            # the app was closed within its first seconds). The import takes about a second.
+            # the app was closed within its first seconds). The import takes about a second;
+            # the window goes at once, so a slow sound server is not a frozen window.
+            self.hide()
             self._warm_up.join(WARM_UP_WAIT_S)
         super().closeEvent(event)
 

@@ -120,6 +120,7 @@ class ProjectDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._saving: int | None = None
+        self._uploaded: dict[Path, tuple[int, str]] = {}  # take file -> contribution, title
         self.autosaver = Autosaver(
             _weakly(self._save_in_background), on_error=_weakly(self._autosave_failed)
         )
@@ -161,13 +162,18 @@ class ProjectDocument(QObject):
 
     def record_upload(self, path: Path, contribution_id: int, title: str = "") -> bool:
         """An upload of one of this project's take files became `contribution_id`. Not an edit
-        (undo cannot take an upload back): the project is changed and autosaved as after one."""
+        (undo cannot take an upload back): the project is changed and autosaved as after one,
+        and marked again after any undo or redo that brings back an unmarked copy."""
+        self._uploaded[path] = (contribution_id, title)
         changes = mark_uploaded(self.project, self.folder, path, contribution_id, title)
         if changes:
             self._emit(changes)
         return bool(changes)
 
     def _emit(self, changes: tuple[Change, ...]) -> None:
+        for path, (contribution_id, title) in self._uploaded.items():
+            # Undo commands keep copies made before the upload: what they restore is marked.
+            changes += mark_uploaded(self.project, self.folder, path, contribution_id, title)
         self.autosaver.notify_changed()
         if changes:
             self.changed.emit(changes)

@@ -96,3 +96,27 @@ def test_a_document_is_freed_when_dropped_not_left_to_the_cycle_collector(  # ty
         assert gone() is None
     finally:
         gc.enable()
+
+
+def test_an_uploaded_take_stays_marked_through_undo_and_redo(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Undo keeps copies made before the upload: what undo and redo bring back is marked again,
+    so the take cannot be uploaded a second time."""
+    from hitrecord_desktop.project.model import Take
+    from hitrecord_desktop.project.take_edits import AddTake
+
+    doc = _document(tmp_path, qtbot)
+    track = doc.project.tracks[0]
+    media = MediaRef(MediaOrigin.TAKE, "takes/t1.wav", frames=48_000)
+    take = Take("Take 1", Clip(media, 0, 0, 48_000, id="tc1"), "2026-12-07T20:00:00Z", id="t1")
+    assert doc.execute(AddTake(track.id, take))
+    assert doc.record_upload(doc.folder / "takes" / "t1.wav", 77, "Take 1")
+
+    def marked() -> int | None:
+        (kept,) = doc.project.tracks[0].takes
+        return kept.clip.media.contribution_id
+
+    assert marked() == 77
+    doc.undo_stack.undo()
+    assert doc.project.tracks[0].takes == []
+    doc.undo_stack.redo()
+    assert marked() == 77

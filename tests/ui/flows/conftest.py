@@ -214,7 +214,7 @@ class WindowDriver:
         # the input's level in it.
         scene = workspace.timeline.timeline
         self.qtbot.waitUntil(
-            lambda: scene.recording is not None and len(scene.recording.levels) > 3,
+            lambda: scene.recording is not None and len(scene.recording.samples) > 3,
             timeout=WAIT_MS,
         )
         growing = scene.recording
